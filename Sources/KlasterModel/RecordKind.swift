@@ -1,0 +1,30 @@
+/// The four kinds of record a store holds, each in a folder of its own.
+public enum RecordKind: String, CaseIterable, Hashable, Sendable, Codable, CustomStringConvertible {
+    case clusters, members, agreements, news
+
+    /// The folder under the store root that holds this kind's files.
+    public var folder: String { rawValue }
+
+    /// The singular name used in mixed references (`cluster:okip`) and in messages.
+    public var singular: String {
+        switch self {
+        case .clusters: "cluster"
+        case .members: "member"
+        case .agreements: "agreement"
+        case .news: "news"
+        }
+    }
+
+    /// Accepts the plural folder name or the singular (`members`, `member`).
+    public init?(name: String) {
+        if let kind = RecordKind(rawValue: name) {
+            self = kind
+        } else if let kind = RecordKind.allCases.first(where: { $0.singular == name }) {
+            self = kind
+        } else {
+            return nil
+        }
+    }
+
+    public var description: String { rawValue }
+}
