@@ -1,0 +1,130 @@
+/// A path to a node inside a document, in the user's notation: `name.pl`, `memberships[2].since`,
+/// `memberships[cluster=okip].roles`.
+///
+/// The same notation names fields on the command line (`klaster set`), in decoding errors and in
+/// edits. ``jsonPointer`` gives the JSON Pointer form (`/memberships/2/since`) used in diagnostics.
+public struct YAMLPath: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public enum Component: Hashable, Sendable {
+        /// A mapping key.
+        case key(String)
+        /// A sequence element by position, from 0.
+        case index(Int)
+        /// The element of a sequence of mappings whose `field` has the text `value`.
+        case match(field: String, value: String)
+    }
+
+    public var components: [Component]
+
+    public init(_ components: [Component] = []) {
+        self.components = components
+    }
+
+    /// Parses the dotted notation; `nil` when it is malformed (an empty key, an unclosed `[`).
+    public init?(parsing text: String) {
+        var components: [Component] = []
+        var rest = Substring(text)
+        var expectKey = true
+        while !rest.isEmpty {
+            if rest.first == "[" {
+                guard let close = rest.firstIndex(of: "]") else { return nil }
+                let inside = rest[rest.index(after: rest.startIndex)..<close]
+                if let eq = inside.firstIndex(of: "=") {
+                    let field = String(inside[..<eq])
+                    let value = String(inside[inside.index(after: eq)...])
+                    guard !field.isEmpty else { return nil }
+                    components.append(.match(field: field, value: value))
+                } else {
+                    guard let index = Int(inside), index >= 0 else { return nil }
+                    components.append(.index(index))
+                }
+                rest = rest[rest.index(after: close)...]
+                expectKey = false
+            } else if rest.first == "." {
+                guard !components.isEmpty, !expectKey else { return nil }
+                rest = rest.dropFirst()
+                expectKey = true
+            } else {
+                guard expectKey else { return nil }
+                let end = rest.firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
+                let key = String(rest[..<end])
+                guard !key.isEmpty else { return nil }
+                components.append(.key(key))
+                rest = rest[end...]
+                expectKey = false
+            }
+        }
+        if expectKey && !components.isEmpty { return nil }
+        self.components = components
+    }
+
+    public init(stringLiteral value: String) {
+        self = YAMLPath(parsing: value) ?? YAMLPath([.key(value)])
+    }
+
+    public static let root = YAMLPath()
+
+    public var isRoot: Bool { components.isEmpty }
+
+    public func appending(_ component: Component) -> YAMLPath {
+        YAMLPath(components + [component])
+    }
+
+    public func appending(key: String) -> YAMLPath { appending(.key(key)) }
+
+    public func appending(index: Int) -> YAMLPath { appending(.index(index)) }
+
+    public var parent: YAMLPath? {
+        components.isEmpty ? nil : YAMLPath(Array(components.dropLast()))
+    }
+
+    public var last: Component? { components.last }
+
+    /// `memberships[2].since`; the empty string for the root.
+    public var description: String {
+        var out = ""
+        for component in components {
+            switch component {
+            case .key(let key):
+                if !out.isEmpty { out += "." }
+                out += key
+            case .index(let index):
+                out += "[\(index)]"
+            case .match(let field, let value):
+                out += "[\(field)=\(value)]"
+            }
+        }
+        return out
+    }
+
+    /// The RFC 6901 JSON Pointer (`/memberships/2/since`); `[field=value]` components appear as
+    /// they are written, since a pointer has no such form.
+    public var jsonPointer: String {
+        var out = ""
+        for component in components {
+            out += "/"
+            switch component {
+            case .key(let key):
+                out += key.replacingTildesAndSlashes()
+            case .index(let index):
+                out += String(index)
+            case .match(let field, let value):
+                out += "[\(field)=\(value)]".replacingTildesAndSlashes()
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func replacingTildesAndSlashes() -> String {
+        var out = ""
+        for ch in self {
+            switch ch {
+            case "~": out += "~0"
+            case "/": out += "~1"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
