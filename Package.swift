@@ -6,7 +6,7 @@ let package = Package(
     products: [
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel"]
+            targets: ["KlasterYAML", "KlasterModel", "KlasterStore"]
         ),
     ],
     dependencies: [
@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "KlasterYAML", dependencies: ["CLibYAML"]),
         // Record kinds and their Codable types.
         .target(name: "KlasterModel", dependencies: ["KlasterYAML"]),
+        // A store on disk: manifest, discovery, listing and reading record files.
+        .target(name: "KlasterStore", dependencies: ["KlasterYAML", "KlasterModel"]),
         .testTarget(
             name: "KlasterYAMLTests",
             dependencies: [
@@ -31,6 +33,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
     ],
     swiftLanguageModes: [.v6]
 )

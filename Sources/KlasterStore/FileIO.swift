@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Plain POSIX file reading, without Foundation's overhead on the hot path of loading a store.
+package enum FileIO {
+    package enum ReadResult {
+        case bytes([UInt8])
+        /// The file is larger than the limit; it was not read.
+        case tooLarge(Int)
+    }
+
+    /// Reads a whole regular file, refusing to follow a symbolic link at the last component.
+    package static func read(_ path: String, limit: Int) throws(StoreError) -> ReadResult {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else {
+            throw StoreError(.unreadable, "\(path): cannot read: \(errnoText())")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError(.unreadable, "\(path): cannot read: \(errnoText())") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw StoreError(.unreadable, "\(path): not a regular file") }
+        let size = Int(info.st_size)
+        if size > limit { return .tooLarge(size) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError(.unreadable, "\(path): cannot read: \(errnoText())")
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        if filled < size { bytes.removeLast(size - filled) }
+        return .bytes(bytes)
+    }
+
+    /// The names in a folder (no `.` and `..`), unsorted; `nil` when the folder does not exist.
+    package static func list(_ path: String) throws(StoreError) -> [String]? {
+        guard let dir = opendir(path) else {
+            if errno == ENOENT { return nil }
+            throw StoreError(.unreadable, "\(path): cannot list: \(errnoText())")
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { ptr in
+                ptr.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    package static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}
