@@ -33,6 +33,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "KlasterModelTests", dependencies: ["KlasterModel"]),
         .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
     ],
     swiftLanguageModes: [.v6]
