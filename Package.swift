@@ -6,7 +6,7 @@ let package = Package(
     products: [
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel"]
+            targets: ["KlasterYAML", "KlasterModel", "KlasterValidation"]
         ),
     ],
     dependencies: [
@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "KlasterYAML", dependencies: ["CLibYAML"]),
         // Record kinds and their Codable types.
         .target(name: "KlasterModel", dependencies: ["KlasterYAML"]),
+        // Schema and domain checks of records: JSON Schema keywords, identifiers, codes, contact forms.
+        .target(name: "KlasterValidation", dependencies: ["KlasterYAML", "KlasterModel"]),
         .testTarget(
             name: "KlasterYAMLTests",
             dependencies: [
@@ -30,6 +32,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KlasterValidationTests",
+            dependencies: [
+                "KlasterValidation",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
