@@ -37,20 +37,22 @@ extension ContactForm {
 
     /// Why `value` is not an E.164 number, or `nil`.
     static func phoneComplaint(_ value: String) -> String? {
-        if value.isEmpty { return "is empty" }
-        guard value.hasPrefix("+") else {
+        let bytes = value.utf8
+        if bytes.isEmpty { return "is empty" }
+        guard bytes.first == 0x2B else {
             return "has no country code; write it in international form starting with + (for Poland +48)"
         }
-        let digits = value.dropFirst()
-        if let stray = digits.first(where: { !($0.isASCII && $0.isNumber) }) {
+        let digits = bytes.dropFirst()
+        if !digits.allSatisfy(DigitText.isDigit) {
+            let stray = value.dropFirst().first { !($0.isASCII && $0.isNumber) } ?? " "
             return stray.isWhitespace ? "contains a space" : "contains \(DigitText.quoted(String(stray))); only + and digits are allowed"
         }
-        let count = digits.utf8.count
+        let count = digits.count
         if count == 0 { return "has no digits after the +" }
-        if digits.first == "0" { return "has a country code starting with 0, which does not exist" }
+        if digits.first == 0x30 { return "has a country code starting with 0, which does not exist" }
         if count > 15 { return "has \(count) digits; an international number has at most 15" }
         if count < 2 { return "has only \(count) digit after the +" }
-        if digits.hasPrefix("48"), count != 11 {
+        if digits.starts(with: "48".utf8), count != 11 {
             return "is a Polish number (+48) with \(count - 2) digits after the country code; Polish numbers have 9"
         }
         return nil

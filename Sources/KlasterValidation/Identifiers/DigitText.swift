@@ -3,34 +3,49 @@
 enum DigitText {
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    /// Whether `text` is exactly `count` ASCII digits.
-    static func isDigits(_ text: some StringProtocol, count: Int) -> Bool {
-        var seen = 0
-        for byte in text.utf8 {
-            guard isDigit(byte) else { return false }
-            seen += 1
-            if seen > count { return false }
-        }
-        return seen == count
+    /// Runs `body` on the UTF-8 bytes of `text`, without copying when they are contiguous (native
+    /// strings and their substrings).
+    static func withBytes<R>(_ text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(text)
+        return copy.withUTF8(body)
     }
 
-    static func isAllZeros(_ text: some StringProtocol) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { $0 == 0x30 }
+    /// Whether `text` is exactly `count` ASCII digits.
+    static func isDigits(_ text: Substring, count: Int) -> Bool {
+        withBytes(text) { bytes in bytes.count == count && bytes.allSatisfy(isDigit) }
+    }
+
+    static func isAllZeros(_ text: Substring) -> Bool {
+        withBytes(text) { bytes in !bytes.isEmpty && bytes.allSatisfy { $0 == 0x30 } }
     }
 
     /// Σ digit·weight over the first `weights.count` bytes of `text`, which must be ASCII digits.
-    static func weightedSum(_ text: some StringProtocol, _ weights: [Int]) -> Int {
-        var sum = 0
-        for (byte, weight) in zip(text.utf8, weights) {
-            sum += Int(byte - 0x30) * weight
+    static func weightedSum(_ text: Substring, _ weights: [Int]) -> Int {
+        withBytes(text) { bytes in
+            var sum = 0
+            for index in 0..<min(bytes.count, weights.count) {
+                sum &+= Int(bytes[index] &- 0x30) &* weights[index]
+            }
+            return sum
         }
-        return sum
     }
 
     /// The digit at a 0-based position of an all-ASCII-digit string.
-    static func digit(_ text: some StringProtocol, at offset: Int) -> Int {
-        let utf8 = text.utf8
-        return Int(utf8[utf8.index(utf8.startIndex, offsetBy: offset)] - 0x30)
+    static func digit(_ text: Substring, at offset: Int) -> Int {
+        withBytes(text) { bytes in Int(bytes[offset] &- 0x30) }
+    }
+
+    static func isDigits(_ text: String, count: Int) -> Bool { isDigits(text[...], count: count) }
+    static func isAllZeros(_ text: String) -> Bool { isAllZeros(text[...]) }
+    static func weightedSum(_ text: String, _ weights: [Int]) -> Int { weightedSum(text[...], weights) }
+    static func digit(_ text: String, at offset: Int) -> Int { digit(text[...], at: offset) }
+
+    /// Whether a scalar is whitespace or a control character; ASCII is decided without a Unicode
+    /// property lookup.
+    static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value <= 0x20 || scalar.value == 0x7F }
+        return scalar.value <= 0x9F || scalar.properties.isWhitespace
     }
 
     static func isSeparator(_ character: Character) -> Bool {

@@ -6,7 +6,7 @@ extension PolishIdentifier {
     /// or the first 13 of a 14-digit one. The weighted sum mod 11, with 10 written as 0.
     ///
     /// `nil` unless `prefix` is 8 or 13 ASCII digits.
-    public static func regonCheckDigit(prefix: some StringProtocol) -> Int? {
+    public static func regonCheckDigit(prefix: String) -> Int? {
         if DigitText.isDigits(prefix, count: 8) { return DigitText.weightedSum(prefix, regon9Weights) % 11 % 10 }
         if DigitText.isDigits(prefix, count: 13) { return DigitText.weightedSum(prefix, regon14Weights) % 11 % 10 }
         return nil
@@ -38,7 +38,7 @@ extension PolishIdentifier {
 
     /// The problem with 9 or 14 ASCII digits read as a REGON, if any.
     static func regonDigitsProblem(_ digits: String, shown: String) -> IdentifierProblem? {
-        let label = "REGON \(DigitText.shown(shown))"
+        var label: String { "REGON \(DigitText.shown(shown))" }
         let count = digits.utf8.count
         let base = digits.prefix(9)
         if DigitText.isAllZeros(base) {

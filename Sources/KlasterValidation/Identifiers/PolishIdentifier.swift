@@ -12,7 +12,7 @@ public enum PolishIdentifier {
     ///
     /// 0–9 is the check digit; 10 means no NIP starts with these digits. `nil` unless `prefix` is
     /// exactly nine ASCII digits.
-    public static func nipCheckValue(prefix: some StringProtocol) -> Int? {
+    public static func nipCheckValue(prefix: String) -> Int? {
         guard DigitText.isDigits(prefix, count: 9) else { return nil }
         return DigitText.weightedSum(prefix, nipWeights) % 11
     }
@@ -52,7 +52,7 @@ public enum PolishIdentifier {
         rule: DomainRule = .nip,
         noun: String = "NIP"
     ) -> IdentifierProblem? {
-        let label = "\(noun) \(DigitText.shown(shown))"
+        var label: String { "\(noun) \(DigitText.shown(shown))" }
         if DigitText.isAllZeros(digits) {
             return IdentifierProblem(
                 rule: rule,
