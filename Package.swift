@@ -4,12 +4,14 @@ import PackageDescription
 let package = Package(
     name: "Klaster",
     products: [
+        .executable(name: "klaster", targets: ["KlasterCLI"]),
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel", "KlasterStore"]
+            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
         ),
     ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -23,8 +25,18 @@ let package = Package(
         .target(name: "KlasterYAML", dependencies: ["CLibYAML"]),
         // Record kinds and their Codable types.
         .target(name: "KlasterModel", dependencies: ["KlasterYAML"]),
-        // A store on disk: manifest, discovery, listing and reading record files.
+        // A store on disk: manifest, discovery, listing and reading record files, atomic writes, the lock.
         .target(name: "KlasterStore", dependencies: ["KlasterYAML", "KlasterModel"]),
+        // Schema, domain and cross-record checks of a store: JSON Schema keywords, identifiers, codes.
+        .target(name: "KlasterValidation", dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore"]),
+        // The command-line tool.
+        .executableTarget(
+            name: "KlasterCLI",
+            dependencies: [
+                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "KlasterYAMLTests",
             dependencies: [
@@ -35,6 +47,13 @@ let package = Package(
         ),
         .testTarget(name: "KlasterModelTests", dependencies: ["KlasterModel"]),
         .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
+        .testTarget(
+            name: "KlasterValidationTests",
+            dependencies: [
+                "KlasterValidation",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
