@@ -31,6 +31,14 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(
+            name: "KlasterModelTests",
+            dependencies: [
+                "KlasterModel",
+                "KlasterYAML",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -227,7 +227,7 @@ def shared_defs():
     }
 
 
-def project_def(description):
+def project_def(description="A funded project: run for or by a cluster, or mentioned in an article."):
     return obj(
         description,
         {
@@ -321,7 +321,7 @@ def clusters():
         },
         required=["scheme"],
     )
-    defs["project"] = project_def("A funded project run for or by the cluster.")
+    defs["project"] = project_def()
     props = {
         "id": record_id("clusters"),
         "name": ref("localizedName", "The cluster's name; Polish clusters give at least `pl`."),
@@ -490,7 +490,7 @@ def news():
         },
         required=["id", "name", "event_type"],
     )
-    defs["project"] = project_def("A funded project the article mentions.")
+    defs["project"] = project_def()
     timestamp = {
         "type": "string",
         "oneOf": [
