@@ -45,7 +45,14 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "KlasterModelTests", dependencies: ["KlasterModel"]),
+        .testTarget(
+            name: "KlasterModelTests",
+            dependencies: [
+                "KlasterModel",
+                "KlasterYAML",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
         .testTarget(
             name: "KlasterValidationTests",

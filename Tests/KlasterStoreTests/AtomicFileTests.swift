@@ -62,8 +62,13 @@ import Testing
         holder.standardOutput = out
         try holder.run()
         defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
-        let said = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        #expect(said == "held\n")
+        var said = Data()
+        while !said.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            said += chunk
+        }
+        #expect(String(decoding: said, as: UTF8.self) == "held\n")
         let error = #expect(throws: StoreError.self) { try StoreLock(storeRoot: dir.path) }
         #expect(error?.message.hasPrefix("the store is locked by process \(holder.processIdentifier)") == true)
         kill(holder.processIdentifier, SIGKILL)
