@@ -9,6 +9,8 @@ identical. Edit this script, run it, and commit the JSON it writes:
 """
 
 import json
+import subprocess
+import sys
 import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -532,6 +534,8 @@ def main():
         for folder in (ROOT / "schemas", ROOT / "samples" / "schemas"):
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{kind}.schema.json").write_text(text_out, encoding="utf-8")
+    # The binary carries the schemas too.
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "embed-schemas.py")], check=True)
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ public enum RecordIDSyntax {
 
     /// Whether `text` is a valid id (also used for file stems and embedded slugs).
     public static func isValid(_ text: some StringProtocol) -> Bool {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         guard !bytes.isEmpty, bytes.count <= maxLength else { return false }
         var previousWasHyphen = true  // so that a leading hyphen fails
         for byte in bytes {

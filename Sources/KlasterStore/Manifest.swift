@@ -1,4 +1,4 @@
-import KlasterYAML
+public import KlasterYAML
 
 /// The store's `klaster.yaml`: `format: 1`, a `name`, and optionally the `languages` records are
 /// written in.
@@ -55,5 +55,20 @@ public struct Manifest: Hashable, Sendable {
             }
         }
         self.init(format: format, name: name, languages: languages)
+    }
+}
+
+extension Manifest {
+    /// The manifest as YAML text, written through libyaml's emitter.
+    public func yamlText() throws(YAMLError) -> String {
+        var entries = [
+            YAMLMapping.Entry(key: .scalar(YAMLScalar("format")), value: .scalar(YAMLScalar(String(format), tag: "tag:yaml.org,2002:int"))),
+            YAMLMapping.Entry(key: .scalar(YAMLScalar("name")), value: .scalar(YAMLScalar(name))),
+        ]
+        if !languages.isEmpty {
+            let items = languages.map { YAMLNode.scalar(YAMLScalar($0)) }
+            entries.append(YAMLMapping.Entry(key: .scalar(YAMLScalar("languages")), value: .sequence(YAMLSequence(items, style: .flow))))
+        }
+        return try YAMLEmitter().emit(.mapping(YAMLMapping(entries)))
     }
 }

@@ -26,23 +26,4 @@ public struct RecordFile: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     public var description: String { relativePath }
-
-    /// Whether `id` is a valid record id: `^[a-z0-9]+(-[a-z0-9]+)*$`, at most 100 characters.
-    public static func isValidID(_ id: String) -> Bool {
-        let bytes = id.utf8
-        guard !bytes.isEmpty, bytes.count <= 100 else { return false }
-        var previousDash = true
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                previousDash = false
-            case UInt8(ascii: "-"):
-                if previousDash { return false }
-                previousDash = true
-            default:
-                return false
-            }
-        }
-        return !previousDash
-    }
 }

@@ -61,7 +61,7 @@ public struct Store: Sendable {
             if name.hasPrefix(".") { continue }  // editor swap files, .gitkeep
             if name.hasSuffix(".yaml") {
                 let id = String(name.dropLast(5))
-                if RecordFile.isValidID(id) {
+                if RecordIDSyntax.isValid(id) {
                     records.append(RecordFile(kind: kind, id: id, root: root))
                     continue
                 }

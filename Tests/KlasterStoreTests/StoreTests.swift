@@ -86,7 +86,7 @@ final class TempDir {
         ("a--b", false), ("A", false), ("ą", false), ("a_b", false),
     ])
     func validatesIDs(id: String, valid: Bool) {
-        #expect(RecordFile.isValidID(id) == valid)
+        #expect(RecordIDSyntax.isValid(id) == valid)
     }
 
     @Test func readsAndParsesInParallelInOrder() throws {
