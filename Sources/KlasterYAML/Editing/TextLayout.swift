@@ -16,6 +16,8 @@ struct TextLayout {
     static let asterisk = UInt8(ascii: "*")
 
     let bytes: [UInt8]
+    /// Where the first line starts: past a UTF-8 byte-order mark, which no edit touches.
+    let origin: Int
     /// `\r\n` when the file's first line break is one, else `\n`: new lines are written the same way.
     let lineBreak: [UInt8]
 
@@ -26,6 +28,7 @@ struct TextLayout {
             crlf = newline > 0 && bytes[newline - 1] == Self.carriageReturn
         }
         lineBreak = crlf ? [Self.carriageReturn, Self.newline] : [Self.newline]
+        origin = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
     var count: Int { bytes.count }
@@ -35,7 +38,7 @@ struct TextLayout {
     /// The start of the line holding `offset`.
     func lineStart(_ offset: Int) -> Int {
         var i = min(offset, bytes.count)
-        while i > 0 && bytes[i - 1] != Self.newline { i -= 1 }
+        while i > origin && bytes[i - 1] != Self.newline { i -= 1 }
         return i
     }
 
@@ -133,7 +136,7 @@ struct TextLayout {
     /// line between) and indented no deeper than `column`, or `start` when there is none.
     func commentBlockStart(above start: Int, column: Int) -> Int {
         var top = start
-        while top > 0 {
+        while top > origin {
             let previous = lineStart(top - 1)
             guard let indent = commentIndent(at: previous), indent < column else { break }
             top = previous

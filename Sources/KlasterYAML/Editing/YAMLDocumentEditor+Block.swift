@@ -39,23 +39,22 @@ extension YAMLDocumentEditor {
         let oldStart = old.span.start.offset
         let oldEnd = layout.contentEnd(old.span.end.offset)
         let rest = piece.rest
-        if oldStart >= oldEnd {
-            return [Splice(inserting: layout.adapt(rest, indent: shift), at: indicator + 1)]
-        }
-        if Self.isInline(old) && piece.isInline {
+        let isEmpty = oldStart >= oldEnd
+        if !isEmpty && Self.isInline(old) && piece.isInline {
             return [Splice(oldStart..<old.span.end.offset, Array(piece.valueBytes))]
         }
         let indicatorLineEnd = layout.lineEnd(indicator)
-        guard oldStart > indicatorLineEnd else {
+        guard isEmpty || oldStart > indicatorLineEnd else {
             return [Splice((indicator + 1)..<oldEnd, layout.adapt(rest, indent: shift))]
         }
-        // The old value starts below the indicator's line: what follows the indicator there (a
-        // comment) stays, the new value's first line goes before it and its other lines replace
-        // the old value's lines.
+        // Nothing after the indicator on its line but maybe a comment, which stays: the new
+        // value's first line goes before it and its other lines replace the old value's lines.
         let firstBreak = rest.firstIndex(of: TextLayout.newline) ?? rest.endIndex
+        let trailing = layout.bytes[(indicator + 1)..<indicatorLineEnd]
+        let headEnd = trailing.allSatisfy { $0 == TextLayout.space || $0 == TextLayout.tab } ? indicatorLineEnd : indicator + 1
         return [
-            Splice(inserting: layout.adapt(rest[..<firstBreak], indent: shift), at: indicator + 1),
-            Splice(indicatorLineEnd..<oldEnd, layout.adapt(rest[firstBreak...], indent: shift)),
+            Splice((indicator + 1)..<headEnd, layout.adapt(rest[..<firstBreak], indent: shift)),
+            Splice(indicatorLineEnd..<(isEmpty ? indicatorLineEnd : oldEnd), layout.adapt(rest[firstBreak...], indent: shift)),
         ]
     }
 
@@ -83,7 +82,7 @@ extension YAMLDocumentEditor {
     func documentSplices(_ node: YAMLNode, _ layout: TextLayout) throws(YAMLError) -> [Splice] {
         let piece = try EmittedPiece.document(node)
         var bytes = layout.adapt(piece.bytes, indent: 0) + layout.lineBreak
-        if layout.count > 0 && !layout.endsWithLineBreak {
+        if layout.count > layout.origin && !layout.endsWithLineBreak {
             bytes = layout.lineBreak + bytes.dropLast(layout.lineBreak.count)
         }
         return [Splice(inserting: bytes, at: layout.count)]
@@ -135,7 +134,7 @@ extension YAMLDocumentEditor {
     private func lines(_ bytes: [UInt8], column: Int, at offset: Int, _ layout: TextLayout) -> Splice {
         let indent = Array(repeating: TextLayout.space, count: column - 1)
         let text = indent + layout.adapt(bytes, indent: column - 1)
-        if offset == layout.count && layout.count > 0 && !layout.endsWithLineBreak {
+        if offset == layout.count && layout.count > layout.origin && !layout.endsWithLineBreak {
             return Splice(inserting: layout.lineBreak + text, at: offset)
         }
         return Splice(inserting: text + layout.lineBreak, at: offset)
@@ -167,10 +166,10 @@ extension YAMLDocumentEditor {
         }
         var start = layout.lineStart(lead)
         var stop = layout.linesEnd(after: end, column: column)
-        if start > 0, layout.isBlankLine(at: layout.lineStart(start - 1)), layout.isBlankLine(at: stop) {
+        if start > layout.origin, layout.isBlankLine(at: layout.lineStart(start - 1)), layout.isBlankLine(at: stop) {
             stop = layout.nextLineStart(stop)
         }
-        if stop == layout.count && !layout.endsWithLineBreak && start > 0 {
+        if stop == layout.count && !layout.endsWithLineBreak && start > layout.origin {
             start = layout.lineEnd(layout.lineStart(start - 1))
         }
         return [Splice(start..<stop)]
