@@ -364,7 +364,9 @@ private struct TreeBuilder {
         for ch in value.utf8.reversed() {
             if ch == 0x0A { trailingNewlines += 1 } else { break }
         }
-        let keptBlank = max(0, trailingNewlines - 1)
+        // The last line break ends the last content line, unless every line is blank.
+        let allBlank = trailingNewlines == value.utf8.count
+        let keptBlank = allBlank ? trailingNewlines : max(0, trailingNewlines - 1)
         var blankLines: [Int] = []  // starts of the blank lines just above `end`, nearest first
         var cursor = end
         while cursor > start.offset {

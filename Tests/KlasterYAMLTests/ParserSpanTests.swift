@@ -46,6 +46,15 @@ import Testing
         #expect(item.span.end.offset == "a:\n  - x\nb:\n- y\nc:\n  - name: n\n    since: 1".utf8.count)
     }
 
+    @Test func keptBlockScalarOfBlankLinesEndsAfterThem() throws {
+        let text = "a: |2+\n\n\nb: 1\n"
+        let a = try #require(try root(text)["a"])
+        #expect(a.scalar?.value == "\n\n")
+        #expect(a.span.end == Mark(offset: "a: |2+\n\n\n".utf8.count, line: 4, column: 1))
+        let kept = try #require(try root("a: |+\n  x\n\n\nb: 1\n")["a"])
+        #expect(kept.span.end.offset == "a: |+\n  x\n\n\n".utf8.count)
+    }
+
     @Test func blockScalarEndsAfterItsLastLine() throws {
         let text = "a: |\n  x\n  y\n\n# c\nb: 1\n"
         let a = try #require(try root(text)["a"])
