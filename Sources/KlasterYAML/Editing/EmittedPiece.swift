@@ -20,13 +20,16 @@ struct EmittedPiece {
     var valueBytes: ArraySlice<UInt8> { bytes[value] }
 
     /// `key: value`, in a block mapping or (when `flow`) as a flow mapping's entry.
-    static func entry(key: String, value: YAMLNode, flow: Bool = false) throws(YAMLError) -> EmittedPiece {
-        let wrapper = YAMLMapping(
-            [YAMLMapping.Entry(key: .scalar(YAMLScalar(key)), value: value)],
-            style: flow ? .flow : .block
-        )
-        let (layout, root) = try emit(.mapping(wrapper))
-        guard let entry = root.mapping?.entries.first, root.mapping?.entries.count == 1 else {
+    ///
+    /// `last` says that only blank lines or the end of the file follow where the piece goes:
+    /// the emitter then avoids a kept block scalar (`|+`), whose kept lines would run into them.
+    static func entry(key: String, value: YAMLNode, flow: Bool = false, last: Bool = true) throws(YAMLError) -> EmittedPiece {
+        var entries = [YAMLMapping.Entry(key: .scalar(YAMLScalar(key)), value: value)]
+        if !last {
+            entries.append(YAMLMapping.Entry(key: .scalar(YAMLScalar(key + "~")), value: .scalar(YAMLScalar("next"))))
+        }
+        let (layout, root) = try emit(.mapping(YAMLMapping(entries, style: flow ? .flow : .block)))
+        guard let entry = root.mapping?.entries.first, root.mapping?.entries.count == entries.count else {
             throw unreadable()
         }
         let lead = entry.key.span.start.offset
@@ -35,10 +38,12 @@ struct EmittedPiece {
         return piece(layout, lead: lead, indicator: colon, value: entry.value)
     }
 
-    /// `- value` in a block sequence, or (when `flow`) the value as a flow sequence's item.
-    static func item(_ value: YAMLNode, flow: Bool = false) throws(YAMLError) -> EmittedPiece {
-        let (layout, root) = try emit(.sequence(YAMLSequence([value], style: flow ? .flow : .block)))
-        guard let sequence = root.sequence, let item = sequence.items.first, sequence.items.count == 1 else {
+    /// `- value` in a block sequence, or (when `flow`) the value as a flow sequence's item;
+    /// `last` as for ``entry(key:value:flow:last:)``.
+    static func item(_ value: YAMLNode, flow: Bool = false, last: Bool = true) throws(YAMLError) -> EmittedPiece {
+        let items = last ? [value] : [value, .scalar(YAMLScalar("next"))]
+        let (layout, root) = try emit(.sequence(YAMLSequence(items, style: flow ? .flow : .block)))
+        guard let sequence = root.sequence, let item = sequence.items.first, sequence.items.count == items.count else {
             throw unreadable()
         }
         if flow {

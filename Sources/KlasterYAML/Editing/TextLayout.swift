@@ -132,6 +132,16 @@ struct TextLayout {
         return i
     }
 
+    /// True when only blank lines or the end of the file follow the line holding `offset`.
+    func isLast(after offset: Int) -> Bool {
+        isLast(before: nextLineStart(offset))
+    }
+
+    /// True when the line starting at `offset` is blank or the end of the file.
+    func isLast(before offset: Int) -> Bool {
+        offset >= bytes.count || isBlankLine(at: offset)
+    }
+
     /// The start of the run of comment lines directly above the line starting at `start` (no blank
     /// line between) and indented no deeper than `column`, or `start` when there is none.
     func commentBlockStart(above start: Int, column: Int) -> Int {

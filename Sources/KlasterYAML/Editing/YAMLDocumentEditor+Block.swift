@@ -22,14 +22,16 @@ extension YAMLDocumentEditor {
             guard let colon = layout.indicator(TextLayout.colon, from: keyEnd, before: layout.count) else {
                 throw editError("\(describe(target.path)) is written as an explicit '? key', which the editor does not change", at: target.path)
             }
-            let piece = try EmittedPiece.entry(key: key, value: node)
+            let last = layout.isLast(after: layout.contentEnd(target.node.span.end.offset))
+            let piece = try EmittedPiece.entry(key: key, value: node, last: last)
             return blockReplacement(target.node, indicator: colon, shift: entry.key.span.start.column - 1, piece, layout)
         case .item(let sequence, let index):
             if sequence.style == .flow {
                 return try flowReplacementSplices(target.node, key: nil, with: node, layout)
             }
             let dash = try dashes(of: sequence, at: target.path, layout)[index]
-            let piece = try EmittedPiece.item(node)
+            let last = layout.isLast(after: layout.contentEnd(target.node.span.end.offset))
+            let piece = try EmittedPiece.item(node, last: last)
             return blockReplacement(target.node, indicator: dash, shift: layout.column(dash) - 1, piece, layout)
         }
     }
@@ -106,8 +108,9 @@ extension YAMLDocumentEditor {
         } else {
             end = mapping.span.end.offset
         }
-        let piece = try EmittedPiece.entry(key: entry.keyText ?? "", value: entry.value)
-        return [lines(piece.bytes, column: column, at: layout.linesEnd(after: end, column: column), layout)]
+        let offset = layout.linesEnd(after: end, column: column)
+        let piece = try EmittedPiece.entry(key: entry.keyText ?? "", value: entry.value, last: layout.isLast(before: offset))
+        return [lines(piece.bytes, column: column, at: offset, layout)]
     }
 
     /// A new `- value` element in a block sequence.
@@ -126,7 +129,7 @@ extension YAMLDocumentEditor {
         } else {
             offset = layout.linesEnd(after: sequence.span.end.offset, column: column)
         }
-        let piece = try EmittedPiece.item(item)
+        let piece = try EmittedPiece.item(item, last: layout.isLast(before: offset))
         return [lines(piece.bytes, column: column, at: offset, layout)]
     }
 
