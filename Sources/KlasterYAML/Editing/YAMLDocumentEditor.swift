@@ -23,7 +23,10 @@
 ///   style; other flow collections stay flow.
 /// - A new key or element goes after the lines of the one before it, so comment lines directly
 ///   above the next one stay with it. An empty document gets the new key as its first line.
-/// - Keys that come from `<<` merges, and nodes reached through an alias, cannot be edited.
+/// - A plain string replacing a single-quoted one stays single-quoted; otherwise the emitter
+///   chooses the quoting of new values.
+/// - Keys that come from `<<` merges, and nodes reached through an alias, cannot be edited
+///   (an alias itself can be removed).
 /// - A file with `\r\n` line breaks gets `\r\n` in new lines; a file without a final line break
 ///   stays without one.
 public struct YAMLDocumentEditor: Sendable {
@@ -83,8 +86,7 @@ public struct YAMLDocumentEditor: Sendable {
         }
         var position = mapping.entries.count
         if let sibling {
-            _ = try locate(path.appending(key: sibling))
-            position = (mapping.entries.firstIndex { $0.keyText == sibling } ?? position - 1) + 1
+            position = try entryIndex(sibling, in: mapping, at: path) + 1
         }
         let layout = TextLayout(text)
         let splices: [Splice]
