@@ -74,6 +74,8 @@ private struct TreeBuilder {
     private var expanded = 0
     private var root: YAMLNode?
     private var documents = 0
+    /// The end of the last node read (an alias counts where it is written, not where its anchor is).
+    private var lastEnd = Mark(offset: 0, line: 1, column: 1)
 
     init(limits: YAMLLimits, file: String) {
         self.limits = limits
@@ -116,6 +118,7 @@ private struct TreeBuilder {
                 try alias(&event, &source)
             case YAML_SEQUENCE_START_EVENT:
                 try checkDepth(&event, &source)
+                lastEnd = mark(event.end_mark, &source)
                 let data = event.data.sequence_start
                 stack.append(
                     .sequence(
@@ -129,6 +132,7 @@ private struct TreeBuilder {
                 )
             case YAML_MAPPING_START_EVENT:
                 try checkDepth(&event, &source)
+                lastEnd = mark(event.end_mark, &source)
                 let data = event.data.mapping_start
                 stack.append(
                     .mapping(
@@ -145,7 +149,8 @@ private struct TreeBuilder {
             case YAML_SEQUENCE_END_EVENT:
                 guard case .sequence(let items, let start, let style, let tag, let anchor, let count) = stack.removeLast()
                 else { preconditionFailure("libyaml ended a sequence that was not open") }
-                let end = style == .flow ? mark(event.end_mark, &source) : (items.last?.span.end ?? start)
+                let end = style == .flow ? mark(event.end_mark, &source) : lastEnd
+                lastEnd = end
                 let node = YAMLNode.sequence(YAMLSequence(items, style: style, tag: tag, span: Span(start: start, end: end)))
                 try add(node, count: count, anchor: anchor)
             case YAML_MAPPING_END_EVENT:
@@ -153,7 +158,8 @@ private struct TreeBuilder {
                     case .mapping(let entries, _, let start, let style, let tag, let anchor, let count, let hasMerge) =
                         stack.removeLast()
                 else { preconditionFailure("libyaml ended a mapping that was not open") }
-                let end = style == .flow ? mark(event.end_mark, &source) : (entries.last?.value.span.end ?? start)
+                let end = style == .flow ? mark(event.end_mark, &source) : lastEnd
+                lastEnd = end
                 let merged = hasMerge ? try applyMerges(entries) : entries
                 let node = YAMLNode.mapping(YAMLMapping(merged, style: style, tag: tag, span: Span(start: start, end: end)))
                 try add(node, count: count, anchor: anchor)
@@ -181,6 +187,7 @@ private struct TreeBuilder {
         if style == .literal || style == .folded {
             end = blockScalarEnd(start: start, libyamlEnd: end, value: value, &source)
         }
+        lastEnd = end
         let tag = try tag(data.tag, &event, &source)
         let node = YAMLNode.scalar(YAMLScalar(value, style: style, tag: tag, span: Span(start: start, end: end)))
         try add(node, count: 1, anchor: string(data.anchor))
@@ -200,6 +207,7 @@ private struct TreeBuilder {
                 mark: mark(event.start_mark, &source)
             )
         }
+        lastEnd = mark(event.end_mark, &source)
         try add(target.node, count: target.count, anchor: nil)
     }
 
@@ -356,7 +364,9 @@ private struct TreeBuilder {
         for ch in value.utf8.reversed() {
             if ch == 0x0A { trailingNewlines += 1 } else { break }
         }
-        let keptBlank = max(0, trailingNewlines - 1)
+        // The last line break ends the last content line, unless every line is blank.
+        let allBlank = trailingNewlines == value.utf8.count
+        let keptBlank = allBlank ? trailingNewlines : max(0, trailingNewlines - 1)
         var blankLines: [Int] = []  // starts of the blank lines just above `end`, nearest first
         var cursor = end
         while cursor > start.offset {
