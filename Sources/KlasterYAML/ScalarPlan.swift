@@ -33,11 +33,13 @@ struct ScalarPlan {
         case "float": expected = .float
         case "bool": expected = .bool
         case "null": expected = .null
+        case "timestamp": expected = .timestamp
         default: return nil
         }
         if expected == .null && text.isEmpty { return "null" }
         let syntax = PlainScalar.withBytes(text) { PlainScalar.isPlainSyntax($0, inFlow: inFlow) }
-        guard syntax, PlainScalar.coreReading(text) == expected else { return nil }
+        let reading = expected == .timestamp ? PlainScalar.yaml11Reading(text) : PlainScalar.coreReading(text)
+        guard syntax, reading == expected else { return nil }
         return text
     }
 
