@@ -75,15 +75,14 @@ final class _YAMLEncoder: Encoder {
         } else if value.isInfinite {
             text = value < 0 ? "-.inf" : ".inf"
         } else {
-            var description = value.description
-            if !description.contains(".") {
-                if let e = description.firstIndex(of: "e") {
-                    description.insert(contentsOf: ".0", at: e)
-                } else {
-                    description += ".0"
-                }
+            let description = value.description
+            if description.utf8.contains(UInt8(ascii: ".")) {
+                text = description
+            } else if let e = description.utf8.firstIndex(of: UInt8(ascii: "e")) {
+                text = String(description[..<e]) + ".0" + String(description[e...])
+            } else {
+                text = description + ".0"
             }
-            text = description
         }
         return .scalar(YAMLScalar(text, tag: EncodingTags.float))
     }
