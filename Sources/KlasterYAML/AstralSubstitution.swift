@@ -73,11 +73,14 @@ struct AstralSubstitution {
     }
 
     private static func containsAstral(_ node: YAMLNode) -> Bool {
-        var found = false
-        visitText(node) { text in
-            if !found && text.utf8.contains(where: { $0 >= 0xF0 }) { found = true }
+        switch node {
+        case .scalar(let scalar):
+            return PlainScalar.withBytes(scalar.value) { bytes in bytes.contains { $0 >= 0xF0 } }
+        case .sequence(let sequence):
+            return sequence.items.contains(where: containsAstral)
+        case .mapping(let mapping):
+            return mapping.entries.contains { containsAstral($0.key) || containsAstral($0.value) }
         }
-        return found
     }
 
     private static func visitText(_ node: YAMLNode, _ body: (String) -> Void) {

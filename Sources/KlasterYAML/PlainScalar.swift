@@ -123,17 +123,26 @@ public enum PlainScalar {
 
     // MARK: - Lenient spellings
 
-    private static let lenientWords: [String] = ["yes", "no", "on", "off", "y", "n", "true", "false", "null", ".nan", ".inf", "+.inf", "-.inf"]
+    /// The lowercase spellings of ``isLenientKeyword(_:)``, packed as ``packLowercased(_:)`` does.
+    private static let lenientWords: [UInt64] = ["yes", "no", "on", "off", "y", "n", "true", "false", "null", ".nan", ".inf", "+.inf", "-.inf"]
+        .map { word in PlainScalar.withBytes(word) { packLowercased($0) ?? 0 } }
 
     /// Booleans, nulls and special floats in any letter case.
     static func isLenientKeyword(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count <= 5 else { return false }
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(b.count)
+        guard let packed = packLowercased(b) else { return false }
+        return lenientWords.contains(packed)
+    }
+
+    /// Up to five ASCII bytes, lowercased, in one integer (with the length, so that prefixes
+    /// differ); `nil` for longer or non-ASCII text.
+    private static func packLowercased(_ b: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard !b.isEmpty, b.count <= 5 else { return nil }
+        var packed = UInt64(b.count)
         for byte in b {
-            lowered.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            guard byte < 0x80 else { return nil }
+            packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
         }
-        return lenientWords.contains { Array($0.utf8) == lowered }
+        return packed
     }
 
     // MARK: - Bytes

@@ -33,11 +33,13 @@ struct ScalarPlan {
         case "float": expected = .float
         case "bool": expected = .bool
         case "null": expected = .null
+        case "timestamp": expected = .timestamp
         default: return nil
         }
         if expected == .null && text.isEmpty { return "null" }
         let syntax = PlainScalar.withBytes(text) { PlainScalar.isPlainSyntax($0, inFlow: inFlow) }
-        guard syntax, PlainScalar.coreReading(text) == expected else { return nil }
+        let reading = expected == .timestamp ? PlainScalar.yaml11Reading(text) : PlainScalar.coreReading(text)
+        guard syntax, reading == expected else { return nil }
         return text
     }
 
@@ -46,8 +48,10 @@ struct ScalarPlan {
         let breaks = LineBreaks(text)
         if breaks.any {
             let wantsBlock = scalar.style == .plain || scalar.style == .literal || scalar.style == .folded
-            // A document must end with one line break, so its last scalar cannot keep extra ones.
-            guard wantsBlock, !inFlow, breaks.onlyLineFeeds, !(isLast && breaks.trailing > 1) else {
+            // A document must end with one line break, so its last scalar cannot keep extra ones
+            // (libyaml keeps them with `|+`, also for a text that is only a line break).
+            let keeps = breaks.trailing > 1 || breaks.trailing == text.utf8.count
+            guard wantsBlock, !inFlow, breaks.onlyLineFeeds, !(isLast && keeps) else {
                 return YAML_DOUBLE_QUOTED_SCALAR_STYLE
             }
             return scalar.style == .folded ? YAML_FOLDED_SCALAR_STYLE : YAML_LITERAL_SCALAR_STYLE

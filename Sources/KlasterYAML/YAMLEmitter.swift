@@ -14,8 +14,9 @@ internal import CLibYAML
 /// - an explicit `.singleQuoted`, `.doubleQuoted`, `.literal` or `.folded` is honoured when it is
 ///   valid for the text;
 /// - a scalar tagged with a core type (`!!int`, `!!float`, `!!bool`, `!!null`) whose text is
-///   that type's YAML 1.2 core form is written plain with the tag left implicit (`count: 12`);
-///   any other tag is written out (`!!str 12`).
+///   that type's YAML 1.2 core form, or with `!!timestamp` and a YAML 1.1 timestamp's text, is
+///   written plain with the tag left implicit (`count: 12`); any other tag is written out
+///   (`!!str 12`). This is how a caller asks for a non-string plain scalar.
 ///
 /// Empty sequences and mappings are written `[]` and `{}`; `.flow` collections in flow style.
 public struct YAMLEmitter: Sendable {

@@ -229,7 +229,7 @@ private struct TreeBuilder {
             root = node
             return
         }
-        switch top {
+        switch consume top {
         case .sequence(var items, let start, let style, let tag, let anchor, let total):
             items.append(node)
             stack.append(.sequence(items: items, start: start, style: style, tag: tag, anchor: anchor, count: total + count))

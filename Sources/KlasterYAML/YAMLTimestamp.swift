@@ -60,10 +60,26 @@ public enum YAMLTimestamp {
         let inDay = seconds - days * 86_400
         let (year, month, day) = civil(fromDays: days)
         guard (0...9999).contains(year) else { return nil }
-        var out = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
-        out += "T" + pad(inDay / 3600, 2) + ":" + pad(inDay / 60 % 60, 2) + ":" + pad(inDay % 60, 2)
-        if fraction > 0 { out += fractionDigits(fraction, whole: whole, reference: reference) }
-        return out + "Z"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        func digits(_ value: Int, _ width: Int, then separator: UInt8) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(0x30 + value / divisor % 10))
+                divisor /= 10
+            }
+            bytes.append(separator)
+        }
+        digits(year, 4, then: UInt8(ascii: "-"))
+        digits(month, 2, then: UInt8(ascii: "-"))
+        digits(day, 2, then: UInt8(ascii: "T"))
+        digits(inDay / 3600, 2, then: UInt8(ascii: ":"))
+        digits(inDay / 60 % 60, 2, then: UInt8(ascii: ":"))
+        digits(inDay % 60, 2, then: UInt8(ascii: "Z"))
+        guard fraction > 0 else { return String(decoding: bytes, as: UTF8.self) }
+        bytes.removeLast()
+        return String(decoding: bytes, as: UTF8.self) + fractionDigits(fraction, whole: whole, reference: reference) + "Z"
     }
 
     /// `.123`: the fewest digits whose value added to `whole` gives back `reference`.

@@ -92,6 +92,39 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         try decoder.unbox(value(for: key), as: T.self, key: key)
     }
 
+    /// The value for `key`, or `nil` when the key is absent or null: one lookup where the
+    /// default implementation makes three.
+    private func presentValue(for key: Key) -> YAMLNode? {
+        guard let i = index(of: key) else { return nil }
+        let node = mapping.entries[i].value
+        return _YAMLDecoder.isNil(node) ? nil : node
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        guard let node = presentValue(for: key) else { return nil }
+        return try _YAMLDecoder.string(node, path: path(key))
+    }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        guard let node = presentValue(for: key) else { return nil }
+        return try _YAMLDecoder.bool(node, path: path(key))
+    }
+
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        guard let node = presentValue(for: key) else { return nil }
+        return try _YAMLDecoder.integer(node, as: Int.self, path: path(key))
+    }
+
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        guard let node = presentValue(for: key) else { return nil }
+        return try _YAMLDecoder.double(node, path: path(key))
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let node = presentValue(for: key) else { return nil }
+        return try decoder.unbox(node, as: T.self, key: key)
+    }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try _YAMLDecoder(node: value(for: key), parent: decoder, key: key, userInfo: decoder.sendableUserInfo).container(keyedBy: type)
     }

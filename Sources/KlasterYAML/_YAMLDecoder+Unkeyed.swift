@@ -32,17 +32,21 @@ struct YAMLUnkeyedDecodingContainer: UnkeyedDecodingContainer {
         return true
     }
 
-    private mutating func read<T>(_ type: T.Type, _ body: (YAMLNode, [any CodingKey]) throws -> T) throws -> T {
+    /// Reads the next item with `body`, which gets the coding path only if it needs it (for an
+    /// error), and moves past the item when `body` succeeds.
+    private mutating func read<T>(_ type: T.Type, _ body: (YAMLNode, () -> [any CodingKey]) throws -> T) throws -> T {
         let node = try next(type)
-        let value = try body(node, path)
+        let decoder = self.decoder
+        let key = self.key
+        let value = try body(node) { decoder.codingPath + [key] }
         currentIndex += 1
         return value
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try read(type) { try _YAMLDecoder.bool($0, path: $1) } }
-    mutating func decode(_ type: String.Type) throws -> String { try read(type) { try _YAMLDecoder.string($0, path: $1) } }
-    mutating func decode(_ type: Double.Type) throws -> Double { try read(type) { try _YAMLDecoder.double($0, path: $1) } }
-    mutating func decode(_ type: Float.Type) throws -> Float { try read(type) { try _YAMLDecoder.float($0, path: $1) } }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try read(type) { try _YAMLDecoder.bool($0, path: $1()) } }
+    mutating func decode(_ type: String.Type) throws -> String { try read(type) { try _YAMLDecoder.string($0, path: $1()) } }
+    mutating func decode(_ type: Double.Type) throws -> Double { try read(type) { try _YAMLDecoder.double($0, path: $1()) } }
+    mutating func decode(_ type: Float.Type) throws -> Float { try read(type) { try _YAMLDecoder.float($0, path: $1()) } }
     mutating func decode(_ type: Int.Type) throws -> Int { try integer() }
     mutating func decode(_ type: Int8.Type) throws -> Int8 { try integer() }
     mutating func decode(_ type: Int16.Type) throws -> Int16 { try integer() }
@@ -55,7 +59,7 @@ struct YAMLUnkeyedDecodingContainer: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try integer() }
 
     private mutating func integer<T: FixedWidthInteger>() throws -> T {
-        try read(T.self) { try _YAMLDecoder.integer($0, as: T.self, path: $1) }
+        try read(T.self) { try _YAMLDecoder.integer($0, as: T.self, path: $1()) }
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {

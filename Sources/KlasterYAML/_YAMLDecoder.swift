@@ -60,9 +60,10 @@ final class _YAMLDecoder: Decoder {
     /// Decodes a child `node` (found under `key`) as `T`, taking the scalar types straight from
     /// the text and everything else through a child decoder.
     func unbox<T: Decodable>(_ node: YAMLNode, as type: T.Type, key: (any CodingKey)?) throws -> T {
-        if T.self == String.self { return try Self.string(node, path: self.path(appending: key)) as! T }
-        if T.self == Date.self { return try Self.date(node, path: self.path(appending: key)) as! T }
-        if T.self == URL.self { return try Self.url(node, path: self.path(appending: key)) as! T }
+        // The casts are exact: `T` was just compared with the type.
+        if T.self == String.self { return unsafeBitCast(try Self.string(node, path: self.path(appending: key)), to: T.self) }
+        if T.self == Date.self { return unsafeBitCast(try Self.date(node, path: self.path(appending: key)), to: T.self) }
+        if T.self == URL.self { return unsafeBitCast(try Self.url(node, path: self.path(appending: key)), to: T.self) }
         return try T(from: _YAMLDecoder(node: node, parent: self, key: key, userInfo: sendableUserInfo))
     }
 

@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func documentEndsWithOneNewlineAndNoMarkers() throws {
-        for node in [Self.string("x\n\n"), Self.string("plain"), Self.string("a\nb"), Self.map([("k", Self.string("v\n\n\n"))])] {
+        for node in [Self.string("\n"), Self.string("\n", .literal), Self.map([("k", Self.string("\n", .folded))]), Self.string("x\n\n"), Self.string("plain"), Self.string("a\nb"), Self.map([("k", Self.string("v\n\n\n"))])] {
             let output = try emitter.emit(node)
             #expect(output.hasSuffix("\n") && !output.hasSuffix("\n\n"))
             #expect(!output.hasPrefix("---") && !output.contains("\n..."))

@@ -18,7 +18,7 @@ enum PyYAML {
         for doc in docs:
             try:
                 v = yaml.load(doc, Loader=Loader)
-                if isinstance(v, dict) and list(v.keys()) == ['v'] and isinstance(v['v'], str):
+                if isinstance(v, dict) and list(v.keys()) == ['v']:
                     v = v['v']
                 out.append({'type': type(v).__name__, 'value': v if isinstance(v, str) else None})
             except Exception as e:
@@ -26,7 +26,7 @@ enum PyYAML {
         json.dump(out, sys.stdout)
         """
 
-    /// Loads each document; a document that is a mapping `{v: <string>}` reads as that string.
+    /// Loads each document; a document that is a mapping `{v: value}` reads as that value.
     static func load(_ documents: [String]) throws -> [Reading] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
