@@ -9,6 +9,7 @@ struct SourceText: ~Copyable {
     let prefix: Int
     let isASCII: Bool
     private var cursorIndex = 0
+    private var cachedEndMark: Mark?
     private var cursorOffset = 0
 
     /// The result of checking: `nil` when the bytes are UTF-8 with no NUL.
@@ -100,6 +101,14 @@ struct SourceText: ~Copyable {
             j += 1
         }
         return Mark(offset: offset, line: line, column: column)
+    }
+
+    /// The mark just past the last byte, counted once.
+    mutating func endMark() -> Mark {
+        if let cachedEndMark { return cachedEndMark }
+        let end = mark(atByteOffset: base.count)
+        cachedEndMark = end
+        return end
     }
 
     /// The byte offset of libyaml's character index.

@@ -30,8 +30,14 @@ extension TreeBuilder {
         return String(cString: pointer)
     }
 
+    /// The mark of libyaml's position. At the end of a file without a final line break, libyaml
+    /// moves its line on by one as if there were one; the mark stays on the last line instead.
     func mark(_ m: yaml_mark_t, _ source: inout SourceText) -> Mark {
-        Mark(offset: source.byteOffset(ofCharacter: Int(m.index)), line: Int(m.line) + 1, column: Int(m.column) + 1)
+        let offset = source.byteOffset(ofCharacter: Int(m.index))
+        if offset >= source.base.count {
+            return source.endMark()
+        }
+        return Mark(offset: offset, line: Int(m.line) + 1, column: Int(m.column) + 1)
     }
 
     /// libyaml ends a block scalar after the blank lines and indentation that follow it; the
