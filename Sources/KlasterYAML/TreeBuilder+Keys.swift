@@ -43,30 +43,65 @@ extension TreeBuilder {
     }
 }
 
-extension TreeBuilder.Frame {
+extension TreeBuilder {
     /// Mappings up to this many keys look for a duplicate by a linear scan; larger ones by hash.
     private static let linearScanLimit = 16
 
-    /// The index of the entry whose key has the content of `key`, if there is one; otherwise
-    /// records `key` as the key of the entry about to be appended.
-    mutating func existingIndex(ofKey key: YAMLNode) -> Int? {
-        if keyIndex == nil, entries.count < Self.linearScanLimit {
-            for (index, entry) in entries.enumerated() where entry.key.sameContent(as: key) {
-                if !TreeBuilder.isMergeKey(entry.key) { return index }
+    /// Checks the key about to be added to the mapping `stack[frame]`, written at `site`: a
+    /// merge key marks the mapping for merging, any other must not be there already.
+    mutating func checkKey(_ key: YAMLNode, at site: Mark, frame top: Int) throws(YAMLError) {
+        if Self.isMergeKey(key) {
+            stack[top].hasMerge = true
+            return
+        }
+        let index = children.count
+        if site != key.span.start {
+            if stack[top].aliasKeySites == nil { stack[top].aliasKeySites = [:] }
+            stack[top].aliasKeySites?[index] = site
+        }
+        guard let first = existingKey(key, frame: top) else { return }
+        let firstSite = stack[top].aliasKeySites?[first] ?? children[first].span.start
+        let shown = key.scalar.map { "'\($0.value)'" } ?? "(a complex key)"
+        throw YAMLError(
+            .duplicateKey,
+            "duplicate key \(shown); it is already set on line \(firstSite.line)",
+            file: file,
+            mark: site
+        )
+    }
+
+    /// The index in `children` of an earlier key of the mapping `stack[frame]` with the content
+    /// of `key`, if there is one; otherwise records `key` as the key at `children.count`.
+    private mutating func existingKey(_ key: YAMLNode, frame top: Int) -> Int? {
+        let base = stack[top].base
+        if stack[top].keyIndex == nil, children.count - base < 2 * Self.linearScanLimit {
+            var i = base
+            if case .scalar(let scalar) = key {
+                while i < children.count {
+                    if case .scalar(let other) = children[i], other.value == scalar.value, !Self.isMergeKey(children[i]) { return i }
+                    i += 2
+                }
+            } else {
+                while i < children.count {
+                    if children[i].sameContent(as: key) { return i }
+                    i += 2
+                }
             }
             return nil
         }
-        if keyIndex == nil {
+        if stack[top].keyIndex == nil {
             var index: [ContentKey: Int] = [:]
-            index.reserveCapacity(entries.count * 2)
-            for (i, entry) in entries.enumerated() where !TreeBuilder.isMergeKey(entry.key) {
-                index[ContentKey(node: entry.key)] = i
+            index.reserveCapacity(children.count - base)
+            var i = base
+            while i < children.count {
+                if !Self.isMergeKey(children[i]) { index[ContentKey(node: children[i])] = i }
+                i += 2
             }
-            keyIndex = index
+            stack[top].keyIndex = index
         }
         let content = ContentKey(node: key)
-        if let found = keyIndex?[content] { return found }
-        keyIndex?[content] = entries.count
+        if let found = stack[top].keyIndex?[content] { return found }
+        stack[top].keyIndex?[content] = children.count
         return nil
     }
 }

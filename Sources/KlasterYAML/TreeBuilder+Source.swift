@@ -35,7 +35,7 @@ extension TreeBuilder {
     func mark(_ m: yaml_mark_t, _ source: inout SourceText) -> Mark {
         let offset = source.byteOffset(ofCharacter: Int(m.index))
         if offset >= source.base.count {
-            return source.endMark()
+            return source.endMark(line: Int(m.line), column: Int(m.column))
         }
         return Mark(offset: offset, line: Int(m.line) + 1, column: Int(m.column) + 1)
     }

@@ -2,9 +2,11 @@ internal import CLibYAML
 
 /// The event loop: pulls libyaml's events and assembles the tree on an explicit stack.
 ///
-/// Each open collection is a ``Frame`` changed in place on `stack`, so adding a child is an
-/// amortized append, never a copy of the children so far. An alias adds the anchored node itself
-/// (its span is the anchor's), while the collection around it ends where the alias does.
+/// The children of every open collection wait on one shared `children` stack (a mapping's as
+/// key, value, key, value, ...); closing a collection moves its children into one array of the
+/// exact size. So a file costs one allocation per collection, and open collections hold no
+/// arrays that grow. An alias adds the anchored node itself (its span is the anchor's), while
+/// the collection around it ends where the alias does.
 struct TreeBuilder {
     let limits: YAMLLimits
     let file: String
@@ -12,26 +14,26 @@ struct TreeBuilder {
     /// A collection being read.
     struct Frame {
         var isMapping: Bool
-        var start: Mark
+        var hasMerge = false
         var style: CollectionStyle
+        var start: Mark
+        /// Where the last child added ends, at this place in the text.
+        var lastEnd: Mark?
         var tag: String?
         var anchor: String?
         /// Nodes in the collection and below, aliases expanded: what an alias to it costs.
         var count = 1
-        /// Where the last child added ends, at this place in the text.
-        var lastEnd: Mark?
-        var items: [YAMLNode] = []
-        var entries: [YAMLMapping.Entry] = []
-        /// Where each entry's key is written in this mapping (for an alias key, the alias).
-        var keyStarts: [Mark] = []
-        var pendingKey: YAMLNode?
-        var pendingKeyStart = Mark(offset: 0, line: 0, column: 0)
-        var hasMerge = false
-        /// Entry index by key, built once a mapping outgrows a linear scan.
+        /// The index in `children` of the collection's first child.
+        var base: Int
+        /// Where alias keys are written, by their index in `children` (their spans are their
+        /// anchors').
+        var aliasKeySites: [Int: Mark]?
+        /// Key indexes in `children` by key, built once a mapping outgrows a linear scan.
         var keyIndex: [ContentKey: Int]?
     }
 
-    private var stack: [Frame] = []
+    var stack: [Frame] = []
+    var children: [YAMLNode] = []
     private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
     private var expanded = 0
     private var root: YAMLNode?
@@ -110,28 +112,47 @@ struct TreeBuilder {
         }
         let frame = Frame(
             isMapping: mapping,
-            start: mark(event.start_mark, &source),
             style: isFlow ? .flow : .block,
+            start: mark(event.start_mark, &source),
             tag: try tag(tagPointer, &event, &source),
-            anchor: string(anchorPointer)
+            anchor: string(anchorPointer),
+            base: children.count
         )
         stack.append(frame)
     }
 
     private mutating func close(_ event: inout yaml_event_t, _ source: inout SourceText) throws(YAMLError) {
         let isMapping = event.type == YAML_MAPPING_END_EVENT
-        guard let frame = stack.popLast(), frame.isMapping == isMapping, frame.pendingKey == nil else {
+        guard let frame = stack.popLast(), frame.isMapping == isMapping,
+            !isMapping || (children.count - frame.base) % 2 == 0
+        else {
             throw YAMLError(.syntax, "libyaml closed a collection that was not open", file: file, mark: mark(event.start_mark, &source))
         }
         // A flow collection ends at its bracket; a block one with its last child.
         let end = frame.style == .flow ? mark(event.end_mark, &source) : (frame.lastEnd ?? frame.start)
         let span = Span(start: frame.start, end: end)
+        // The children move out of the stack, last first: no copies, no reference counting.
+        let count = children.count - frame.base
         let node: YAMLNode
         if isMapping {
-            let entries = frame.hasMerge ? try applyMerges(frame.entries) : frame.entries
+            var entries = [YAMLMapping.Entry](unsafeUninitializedCapacity: count / 2) { buffer, initialized in
+                for i in stride(from: count / 2 - 1, through: 0, by: -1) {
+                    let value = children.removeLast()
+                    let key = children.removeLast()
+                    (buffer.baseAddress.unsafelyUnwrapped + i).initialize(to: YAMLMapping.Entry(key: key, value: value))
+                }
+                initialized = count / 2
+            }
+            if frame.hasMerge { entries = try applyMerges(entries) }
             node = .mapping(YAMLMapping(entries, style: frame.style, tag: frame.tag, span: span))
         } else {
-            node = .sequence(YAMLSequence(frame.items, style: frame.style, tag: frame.tag, span: span))
+            let items = [YAMLNode](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for i in stride(from: count - 1, through: 0, by: -1) {
+                    (buffer.baseAddress.unsafelyUnwrapped + i).initialize(to: children.removeLast())
+                }
+                initialized = count
+            }
+            node = .sequence(YAMLSequence(items, style: frame.style, tag: frame.tag, span: span))
         }
         try add(node, count: frame.count, anchor: frame.anchor, at: span)
     }
@@ -178,7 +199,7 @@ struct TreeBuilder {
 
     /// Hands a finished node, written at `site`, to the collection being built, or makes it the
     /// document's root.
-    private mutating func add(_ node: YAMLNode, count: Int, anchor: String?, at site: Span) throws(YAMLError) {
+    private mutating func add(_ node: consuming YAMLNode, count: Int, anchor: String?, at site: Span) throws(YAMLError) {
         if let anchor { anchors[anchor] = (node, count) }
         let top = stack.count - 1
         guard top >= 0 else {
@@ -187,29 +208,9 @@ struct TreeBuilder {
         }
         stack[top].count += count
         stack[top].lastEnd = site.end
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
-            return
+        if stack[top].isMapping, (children.count - stack[top].base) % 2 == 0 {
+            try checkKey(node, at: site.start, frame: top)
         }
-        guard let key = stack[top].pendingKey else {
-            stack[top].pendingKey = node
-            stack[top].pendingKeyStart = site.start
-            return
-        }
-        let keyStart = stack[top].pendingKeyStart
-        stack[top].pendingKey = nil
-        if Self.isMergeKey(key) {
-            stack[top].hasMerge = true
-        } else if let first = stack[top].existingIndex(ofKey: key) {
-            let shown = key.scalar.map { "'\($0.value)'" } ?? "(a complex key)"
-            throw YAMLError(
-                .duplicateKey,
-                "duplicate key \(shown); it is already set on line \(stack[top].keyStarts[first].line)",
-                file: file,
-                mark: keyStart
-            )
-        }
-        stack[top].entries.append(YAMLMapping.Entry(key: key, value: node))
-        stack[top].keyStarts.append(keyStart)
+        children.append(node)
     }
 }
