@@ -55,12 +55,10 @@ extension TreeBuilder {
         } else {
             return libyamlEnd
         }
-        // Then back over blank lines, except the ones a keep (`+`) indicator makes content.
-        var trailingNewlines = 0
-        for ch in value.utf8.reversed() {
-            if ch == 0x0A { trailingNewlines += 1 } else { break }
-        }
-        let keptBlank = max(0, trailingNewlines - 1)
+        // Then back over blank-looking lines, except as many as the value ends with: the ones a
+        // keep (`+`) indicator keeps, and lines of spaces indented past the block, which are
+        // content.
+        let keptBlank = Self.trailingBlankLines(value)
         var blankLines: [Int] = []  // starts of the blank lines just above `end`, nearest first
         var cursor = end
         while cursor > start.offset {
@@ -77,6 +75,22 @@ extension TreeBuilder {
         }
         if end <= start.offset { return libyamlEnd }
         return Mark(offset: end, line: line, column: 1)
+    }
+
+    /// How many lines of only spaces and tabs (or nothing) end `value`.
+    static func trailingBlankLines(_ value: String) -> Int {
+        var count = 0
+        // Inside a line when the value does not end with a line break (a stripped block).
+        var inLine = value.utf8.last != 0x0A
+        for ch in value.utf8.reversed() {
+            if ch == 0x0A {
+                if inLine { count += 1 }
+                inLine = true
+            } else if ch != 0x20 && ch != 0x09 {
+                return count
+            }
+        }
+        return inLine ? count + 1 : count
     }
 
     func parserError(_ parser: inout yaml_parser_t, _ source: inout SourceText) -> YAMLError {

@@ -60,6 +60,11 @@ import Testing
         ("v: |-\n  a\n  \n  \nw: 1\n", "a", "|-\n  a\n"),
         ("- |\n  a\n- >-\n  b\n  c\n", "a\n", "|\n  a\n"),
         ("v: |\r\n  a\r\n\r\nw: 1\r\n", "a\n", "|\r\n  a\r\n"),
+        // A line of spaces past the indentation is content, blank as it looks.
+        ("v: |\n  a\n    \n\nw: 1\n", "a\n  \n", "|\n  a\n    \n"),
+        ("v: |+\n  a\n    \n\nw: 1\n", "a\n  \n\n", "|+\n  a\n    \n\n"),
+        ("v: |-\n  a\n    \n\nw: 1\n", "a\n  ", "|-\n  a\n    \n"),
+        ("v: >\n  a\n    \n\nw: 1\n", "a\n  \n", ">\n  a\n    \n"),
     ]
 
     @Test(arguments: 0..<blockScalars.count)
