@@ -4,6 +4,15 @@
 /// duplicate keys (at the second occurrence), tags other than the core ones, invalid UTF-8, a NUL
 /// byte, a second document, nesting past the limit, alias expansion past the limit, an oversized
 /// file. Anchors and aliases resolve; `<<` merge keys merge. A byte-order mark is accepted.
+///
+/// Spans: a node starts at its first character, or at its anchor or tag when it has one. A
+/// scalar ends after its last character; a block scalar (`|`, `>`) after the line break of its
+/// last line, blank lines included only as far as its value keeps them (`|+`); a flow
+/// collection after its closing bracket; a block collection where its last child ends. An empty
+/// value sits, zero-wide, just after its `:` or `-`. An alias is the anchored node itself, span
+/// included, and entries merged in by `<<` keep their source's spans; the collection holding an
+/// alias still ends where the alias is written. Offsets count bytes from the file's first byte
+/// (a byte-order mark included); lines count line feeds.
 public struct YAMLParser: Sendable {
     public var limits: YAMLLimits
 
