@@ -2,13 +2,15 @@
 ///
 /// libyaml counts positions in characters; Klaster reports byte offsets too, so that editors can
 /// splice the text. The conversion walks a cursor over the bytes, which costs nothing for ASCII
-/// files and is linear for the mostly-forward order in which events arrive.
+/// files (once ``check()`` has found them ASCII) and is linear, eight ASCII bytes a step, for
+/// the mostly-forward order in which events arrive.
 struct SourceText: ~Copyable {
     let base: UnsafeBufferPointer<UInt8>
     /// Bytes skipped before the text libyaml reads (a UTF-8 byte-order mark).
     let prefix: Int
-    let isASCII: Bool
+    private(set) var isASCII = false
     private var cursorIndex = 0
+    private var cachedEndMark: Mark?
     private var cursorOffset = 0
 
     /// The result of checking: `nil` when the bytes are UTF-8 with no NUL.
@@ -25,7 +27,6 @@ struct SourceText: ~Copyable {
         } else {
             prefix = 0
         }
-        isASCII = SourceText.allASCII(bytes)
         cursorOffset = prefix
     }
 
@@ -34,24 +35,37 @@ struct SourceText: ~Copyable {
         UnsafeBufferPointer(rebasing: base[prefix...])
     }
 
-    private static func allASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var acc: UInt8 = 0
-        for byte in bytes { acc |= byte }
-        return acc < 0x80
+    /// Eight bytes from `offset`, which must be at least eight bytes before the end.
+    private func word(at offset: Int) -> UInt64 {
+        UnsafeRawPointer(base.baseAddress.unsafelyUnwrapped + offset).loadUnaligned(as: UInt64.self)
     }
 
-    /// The first NUL byte or invalid UTF-8 sequence, if any.
-    func check() -> Problem? {
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+
+    /// Finds the first NUL byte or invalid UTF-8 sequence, if any; learns whether the text is
+    /// all ASCII.
+    mutating func check() -> Problem? {
         let bytes = base
         var i = prefix
         let n = bytes.count
+        var ascii = true
         while i < n {
+            if i + 8 <= n {
+                // Eight ASCII bytes, none of them NUL, at a time.
+                let w = word(at: i)
+                if w & Self.highBits == 0, (w &- Self.lowBits) & ~w & Self.highBits == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let b0 = bytes[i]
             if b0 < 0x80 {
                 if b0 == 0 { return Problem(code: .nulByte, offset: i, message: "the file contains a NUL byte") }
                 i += 1
                 continue
             }
+            ascii = false
             let length: Int
             var scalar: UInt32
             switch b0 {
@@ -72,6 +86,7 @@ struct SourceText: ~Copyable {
             }
             i += length
         }
+        isASCII = ascii
         return nil
     }
 
@@ -102,10 +117,33 @@ struct SourceText: ~Copyable {
         return Mark(offset: offset, line: line, column: column)
     }
 
+    /// The mark just past the last byte, given libyaml's 0-based line and column for it. libyaml
+    /// counts a line break that a file without a final one lacks; then the mark is counted from
+    /// the bytes (once).
+    mutating func endMark(line: Int, column: Int) -> Mark {
+        if column != 0 || base.count == prefix || base.last == 0x0A {
+            return Mark(offset: base.count, line: line + 1, column: column + 1)
+        }
+        if let cachedEndMark { return cachedEndMark }
+        let end = mark(atByteOffset: base.count)
+        cachedEndMark = end
+        return end
+    }
+
     /// The byte offset of libyaml's character index.
     mutating func byteOffset(ofCharacter index: Int) -> Int {
         if isASCII { return index + prefix }
         let bytes = base
+        // Eight bytes a step while the characters starting in them are all before `index`:
+        // a byte starts a character unless it is a continuation byte (0b10xxxxxx).
+        while cursorIndex < index, cursorOffset + 8 <= bytes.count {
+            let w = word(at: cursorOffset)
+            let starts = 8 - (w & ~(w << 1) & Self.highBits).nonzeroBitCount
+            if cursorIndex + starts > index { break }
+            cursorOffset += 8
+            cursorIndex += starts
+            while cursorOffset < bytes.count && bytes[cursorOffset] & 0xC0 == 0x80 { cursorOffset += 1 }
+        }
         while cursorIndex < index && cursorOffset < bytes.count {
             cursorOffset += 1
             while cursorOffset < bytes.count && bytes[cursorOffset] & 0xC0 == 0x80 { cursorOffset += 1 }

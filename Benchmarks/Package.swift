@@ -1,0 +1,23 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package, so that the root never builds them or their dependencies.
+let package = Package(
+    name: "KlasterBenchmarks",
+    dependencies: [
+        .package(name: "Klaster", path: "../"),
+    ],
+    targets: [
+        // Parse (and decode) a corpus of record files, timed in CPU time; see run-yaml-bench.sh.
+        .executableTarget(
+            name: "yaml-bench",
+            dependencies: [.product(name: "Klaster", package: "Klaster")],
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("MemberImportVisibility"),
+                .enableUpcomingFeature("InternalImportsByDefault"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
