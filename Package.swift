@@ -6,7 +6,7 @@ let package = Package(
     products: [
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel"]
+            targets: ["KlasterYAML", "KlasterModel", "KlasterValidation"]
         ),
     ],
     dependencies: [
@@ -23,10 +23,22 @@ let package = Package(
         .target(name: "KlasterYAML", dependencies: ["CLibYAML"]),
         // Record kinds and their Codable types.
         .target(name: "KlasterModel", dependencies: ["KlasterYAML"]),
+        // Schema validation on the YAML tree, and the checks that need more than one record.
+        .target(name: "KlasterValidation", dependencies: ["KlasterYAML", "KlasterModel"]),
         .testTarget(
             name: "KlasterYAMLTests",
             dependencies: [
                 "KlasterYAML",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KlasterValidationTests",
+            dependencies: [
+                "KlasterValidation",
+                "KlasterYAML",
+                "KlasterModel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
