@@ -28,7 +28,8 @@ public struct SchemaReference: Hashable, Sendable {
 
 extension JSONSchema {
     /// What the schema says about the field at `path` (keys, indices or `[field=value]` steps);
-    /// `nil` when no schema describes it. `x-*` values come from the first schema at that place
+    /// `nil` when no schema describes it (a boolean schema, such as `additionalProperties: false`,
+    /// describes nothing). `x-*` values come from the first schema at that place
     /// that states them (the field's own, then `$ref`/`allOf` targets, then `anyOf`/`oneOf`).
     public func fieldInfo(at path: YAMLPath) -> SchemaFieldInfo? {
         var location = SchemaLocation.single(root)
@@ -39,7 +40,7 @@ extension JSONSchema {
                 location = child(of: location, key: nil)
             }
         }
-        let members = schemas(at: location)
+        let members = schemas(at: location).filter { nodes[$0].boolean == nil }
         if members.isEmpty { return nil }
         var info = SchemaFieldInfo(types: expectedTypes(location))
         for s in members {
