@@ -6,9 +6,10 @@
 /// (their types intersect); for `anyOf`/`oneOf` any branch may (their types unite). The result is
 /// what the JSON export shows, and what validation checks.
 ///
-/// `groups` is a conjunction of disjunctions of conjunctions of schema nodes. `anyOf`/`oneOf`
-/// nested inside a branch are not followed further down (the place is then less constrained,
-/// and its scalars read by YAML's core schema).
+/// `groups` is a conjunction of disjunctions of conjunctions of schema nodes. A branch whose
+/// types exclude the container (`type: string` under a mapping) does not speak for its
+/// members. `anyOf`/`oneOf` nested inside a branch are not followed further down (the place is
+/// then less constrained, and its scalars read by YAML's core schema).
 enum SchemaLocation: Hashable, Sendable {
     /// No schema says anything: scalars read by YAML 1.2's core schema.
     case unconstrained
@@ -79,9 +80,15 @@ extension JSONSchema {
         func members(of alternative: [Int]) -> [Int] {
             alternative.flatMap { s in nodes[s].conjunction.compactMap { member($0, key) } }
         }
+        // Only a branch that admits an object (for a member) or an array (for an item) can be
+        // the one that holds for the container, so only such branches speak for its children.
+        let container: SchemaTypes = key == nil ? .array : .object
         func addDisjunction(_ alternatives: [[Int]]) {
-            let children = alternatives.map(members(of:))
-            if !children.contains(where: \.isEmpty) { result.append(children) }
+            let possible = alternatives.filter { alternative in
+                alternative.allSatisfy { !nodes[$0].expected.isDisjoint(with: container) }
+            }
+            let children = possible.map(members(of:))
+            if !children.isEmpty && !children.contains(where: \.isEmpty) { result.append(children) }
         }
         for group in groups {
             if group.count == 1 {
