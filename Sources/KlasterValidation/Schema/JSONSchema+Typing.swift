@@ -28,7 +28,10 @@ extension JSONSchema {
                 let key = Self.keyText(entry.key)
                 entries.append((key, jsonValue(entry.value, at: child(of: location, key: key))))
             }
-            return .object(JSONObject(entries))
+            // Distinct YAML keys can share a text (`1` and `"1"`): then the last one wins.
+            var seen = Set<String>(minimumCapacity: entries.count)
+            let unique = entries.allSatisfy { seen.insert($0.key).inserted }
+            return .object(unique ? JSONObject(uniqueKeys: entries) : JSONObject(entries))
         }
     }
 

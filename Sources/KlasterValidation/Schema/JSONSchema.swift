@@ -25,6 +25,7 @@ public final class JSONSchema: Sendable {
     public init(_ document: JSONValue, file: String = "") throws(SchemaError) {
         var compiler = SchemaCompiler(document: document, file: file)
         try compiler.compileAll()
+        Self.cacheChildLocations(&compiler.nodes)
         nodes = compiler.nodes
         unsupportedKeywords = compiler.unsupported
         self.file = file

@@ -52,6 +52,11 @@ public struct JSONObject: Sendable {
         for entry in entries { self[entry.key] = entry.value }
     }
 
+    /// Takes `entries` as they are; the caller promises the keys are unique.
+    init(uniqueKeys entries: [(key: String, value: JSONValue)]) {
+        self.entries = entries
+    }
+
     public var count: Int { entries.count }
 
     public var keys: [String] { entries.map(\.key) }

@@ -20,6 +20,42 @@ enum SchemaLocation: Hashable, Sendable {
 extension JSONSchema {
     /// The types the schemas at `location` allow.
     func expectedTypes(_ location: SchemaLocation) -> SchemaTypes {
+        Self.expectedTypes(location, nodes)
+    }
+
+    /// The location of member `key` of an object at `location`, or of its items with `nil`.
+    @inline(__always)
+    func child(of location: SchemaLocation, key: String?) -> SchemaLocation {
+        guard case .single(let s) = location else { return Self.child(of: location, key: key, nodes) }
+        guard let key else { return nodes[s].itemLocation }
+        return nodes[s].memberLocations[key] ?? nodes[s].otherMemberLocation
+    }
+
+    /// Fills every node's cached child locations.
+    static func cacheChildLocations(_ nodes: inout [SchemaNode]) {
+        for s in nodes.indices {
+            var keys: Set<String> = []
+            var heads = nodes[s].conjunction
+            for group in nodes[s].alternatives { for b in group { heads += nodes[b].conjunction } }
+            for t in heads { keys.formUnion(nodes[t].properties.keys) }
+            var members: [String: SchemaLocation] = [:]
+            for key in keys { members[key] = child(of: .single(s), key: key, nodes) }
+            let other = child(of: .single(s), key: Self.unnamedKey(avoiding: keys), nodes)
+            let items = child(of: .single(s), key: nil, nodes)
+            nodes[s].memberLocations = members
+            nodes[s].otherMemberLocation = other
+            nodes[s].itemLocation = items
+        }
+    }
+
+    /// A key that no `properties` here names, to compute where every such key goes.
+    private static func unnamedKey(avoiding keys: Set<String>) -> String {
+        var key = "\u{0}other"
+        while keys.contains(key) { key += "\u{0}" }
+        return key
+    }
+
+    static func expectedTypes(_ location: SchemaLocation, _ nodes: [SchemaNode]) -> SchemaTypes {
         switch location {
         case .unconstrained: return .all
         case .single(let s): return nodes[s].expected
@@ -41,44 +77,32 @@ extension JSONSchema {
     /// The subschema an object member `key` (or, with `key == nil`, an array item) gets from
     /// node `s` alone.
     @inline(__always)
-    func member(_ s: Int, _ key: String?) -> Int? {
+    static func member(_ s: Int, _ key: String?, _ nodes: [SchemaNode]) -> Int? {
         if let key { return nodes[s].memberSchema(key) }
         return nodes[s].items
     }
 
-    /// The location of member `key` of an object at `location`, or of its items with `nil`.
-    func child(of location: SchemaLocation, key: String?) -> SchemaLocation {
+    /// ``child(of:key:)`` computed from the schema graph, without the cache.
+    static func child(of location: SchemaLocation, key: String?, _ nodes: [SchemaNode]) -> SchemaLocation {
         switch location {
         case .unconstrained: return .unconstrained
         case .single(let s):
-            let node = nodes[s]
-            if node.alternatives.isEmpty {
-                if node.conjunction.count == 1 { return member(s, key).map { .single($0) } ?? .unconstrained }
-                var found: Int?
-                var many: [[[Int]]] = []
-                for t in node.conjunction {
-                    guard let c = member(t, key) else { continue }
-                    if found == nil && many.isEmpty {
-                        found = c
-                    } else {
-                        if let f = found { many.append([[f]]) }
-                        found = nil
-                        many.append([[c]])
-                    }
-                }
-                if let found { return .single(found) }
-                return many.isEmpty ? .unconstrained : .general(many)
+            if nodes[s].alternatives.isEmpty {
+                if nodes[s].conjunction.count == 1 { return member(s, key, nodes).map { .single($0) } ?? .unconstrained }
+                let found = nodes[s].conjunction.compactMap { member($0, key, nodes) }
+                if found.isEmpty { return .unconstrained }
+                return found.count == 1 ? .single(found[0]) : .general(found.map { [[$0]] })
             }
-            return childGeneral([[[s]]], key: key)
+            return childGeneral([[[s]]], key: key, nodes)
         case .general(let groups):
-            return childGeneral(groups, key: key)
+            return childGeneral(groups, key: key, nodes)
         }
     }
 
-    private func childGeneral(_ groups: [[[Int]]], key: String?) -> SchemaLocation {
+    private static func childGeneral(_ groups: [[[Int]]], key: String?, _ nodes: [SchemaNode]) -> SchemaLocation {
         var result: [[[Int]]] = []
         func members(of alternative: [Int]) -> [Int] {
-            alternative.flatMap { s in nodes[s].conjunction.compactMap { member($0, key) } }
+            alternative.flatMap { s in nodes[s].conjunction.compactMap { member($0, key, nodes) } }
         }
         // Only a branch that admits an object (for a member) or an array (for an item) can be
         // the one that holds for the container, so only such branches speak for its children.
@@ -94,7 +118,7 @@ extension JSONSchema {
             if group.count == 1 {
                 for s in group[0] {
                     for t in nodes[s].conjunction {
-                        if let c = member(t, key) { result.append([[c]]) }
+                        if let c = member(t, key, nodes) { result.append([[c]]) }
                     }
                     for alternatives in nodes[s].alternatives { addDisjunction(alternatives.map { [$0] }) }
                 }

@@ -10,6 +10,9 @@ public enum MergeStrategy: String, Hashable, Sendable, CaseIterable {
 
 /// One compiled (sub)schema. Subschemas are indices into ``JSONSchema/nodes``, so `$ref` cycles
 /// are plain back edges.
+///
+/// Hot code reads fields in place (`nodes[s].minLength`) rather than binding a node to a local,
+/// which would copy (and reference-count) every field.
 struct SchemaNode: Sendable {
     /// Where the node is in the schema file, as a JSON Pointer (`/properties/founded`).
     var location: String
@@ -64,6 +67,12 @@ struct SchemaNode: Sendable {
     var conjunction: [Int] = []
     /// The `anyOf` and `oneOf` lists of the nodes in ``conjunction``.
     var alternatives: [[Int]] = []
+    /// ``JSONSchema/child(of:key:)`` of `.single(self)`, for every key some schema here names.
+    var memberLocations: [String: SchemaLocation] = [:]
+    /// The same for any other key.
+    var otherMemberLocation: SchemaLocation = .unconstrained
+    /// The same for array items.
+    var itemLocation: SchemaLocation = .unconstrained
 
     init(location: String, boolean: Bool? = nil) {
         self.location = location

@@ -1,9 +1,9 @@
 import KlasterYAML
 
 extension SchemaValidator {
-    mutating func checkSequence(_ n: SchemaNode, _ sequence: YAMLSequence, schema s: Int, location: SchemaLocation) {
+    mutating func checkSequence(_ sequence: YAMLSequence, schema s: Int, location: SchemaLocation) {
         let count = sequence.items.count
-        if let items = n.items {
+        if let items = nodes[s].items {
             let itemLocation = schema.child(of: location, key: nil)
             for (i, item) in sequence.items.enumerated() {
                 path.append(.index(i))
@@ -13,13 +13,13 @@ extension SchemaValidator {
             }
         }
         let start = sequence.span.start
-        if let min = n.minItems, count < min {
+        if let min = nodes[s].minItems, count < min {
             report("minItems", "\(label) must have at least \(Self.count(min, "item")), got \(count)", at: start, schema: s)
         }
-        if let max = n.maxItems, count > max {
+        if let max = nodes[s].maxItems, count > max {
             report("maxItems", "\(label) must have at most \(Self.count(max, "item")), got \(count)", at: start, schema: s)
         }
-        if n.uniqueItems, count > 1 {
+        if nodes[s].uniqueItems, count > 1 {
             let itemLocation = schema.child(of: location, key: nil)
             let values = sequence.items.map { schema.jsonValue($0, at: itemLocation) }
             var seen: [JSONValue: Int] = [:]
@@ -38,13 +38,13 @@ extension SchemaValidator {
         }
     }
 
-    mutating func checkMapping(_ n: SchemaNode, _ mapping: YAMLMapping, schema s: Int, location: SchemaLocation) {
-        if !n.properties.isEmpty || n.additionalProperties != nil {
+    mutating func checkMapping(_ mapping: YAMLMapping, schema s: Int, location: SchemaLocation) {
+        if !nodes[s].properties.isEmpty || nodes[s].additionalProperties != nil {
             for entry in mapping.entries {
                 let key = JSONSchema.keyText(entry.key)
-                if let property = n.properties[key] {
+                if let property = nodes[s].properties[key] {
                     descend(into: entry.value, key: key, schema: property, location: location)
-                } else if let additional = n.additionalProperties {
+                } else if let additional = nodes[s].additionalProperties {
                     if nodes[additional].boolean == false {
                         let message = path.isEmpty ? "unknown field '\(key)'" : "unknown field '\(key)' in \(label)"
                         report("additionalProperties", message, at: entry.key.span.start, schema: s)
@@ -55,15 +55,15 @@ extension SchemaValidator {
                 if stopAtFirst && !violations.isEmpty { return }
             }
         }
-        for name in n.required where !mapping.entries.contains(where: { JSONSchema.keyText($0.key) == name }) {
+        for name in nodes[s].required where !mapping.entries.contains(where: { JSONSchema.keyText($0.key) == name }) {
             let message = path.isEmpty ? "missing required field '\(name)'" : "missing required field '\(name)' in \(label)"
             report("required", message, at: mapping.span.start, schema: s)
         }
         let count = mapping.entries.count
-        if let min = n.minProperties, count < min {
+        if let min = nodes[s].minProperties, count < min {
             report("minProperties", "\(label) must have at least \(Self.count(min, "field")), got \(count)", at: mapping.span.start, schema: s)
         }
-        if let max = n.maxProperties, count > max {
+        if let max = nodes[s].maxProperties, count > max {
             report("maxProperties", "\(label) must have at most \(Self.count(max, "field")), got \(count)", at: mapping.span.start, schema: s)
         }
     }
@@ -75,9 +75,9 @@ extension SchemaValidator {
         path.removeLast()
     }
 
-    mutating func checkAnyOf(_ n: SchemaNode, node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+    mutating func checkAnyOf(node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
         var closest: [SchemaViolation]?
-        for branch in n.anyOf {
+        for branch in nodes[s].anyOf {
             let found = trial(node, value: value, schema: branch, location: location, stopAtFirst: stopAtFirst)
             if found.isEmpty { return }
             if closest.map({ score(found) < score($0) }) ?? true { closest = found }
@@ -85,10 +85,10 @@ extension SchemaValidator {
         reportNoBranch("anyOf", closest ?? [], node: node, schema: s)
     }
 
-    mutating func checkOneOf(_ n: SchemaNode, node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+    mutating func checkOneOf(node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
         var closest: [SchemaViolation]?
         var matching: [Int] = []
-        for (i, branch) in n.oneOf.enumerated() {
+        for (i, branch) in nodes[s].oneOf.enumerated() {
             let found = trial(node, value: value, schema: branch, location: location, stopAtFirst: stopAtFirst)
             if found.isEmpty {
                 matching.append(i)

@@ -45,12 +45,11 @@ struct SchemaValidator {
     /// Applies schema node `s` to `node`, whose place is `location`; `value` is the typed value
     /// when `node` is a scalar.
     mutating func validate(_ node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
-        let n = nodes[s]
-        if let boolean = n.boolean {
+        if let boolean = nodes[s].boolean {
             if !boolean { report("false", "\(label) is not allowed here", at: node.span.start, schema: s) }
             return
         }
-        if let types = n.types {
+        if let types = nodes[s].types {
             let actual: SchemaTypes
             switch node {
             case .scalar: actual = value.map(SchemaTypes.init(of:)) ?? .string
@@ -63,32 +62,32 @@ struct SchemaValidator {
                 if done { return }
             }
         }
-        if n.constValue != nil || n.enumValues != nil {
-            checkValueKeywords(n, node: node, value: value, schema: s, location: location)
+        if nodes[s].constValue != nil || nodes[s].enumValues != nil {
+            checkValueKeywords(node: node, value: value, schema: s, location: location)
             if done { return }
         }
         switch node {
         case .scalar:
             if case .string(let text)? = value {
-                checkString(n, text, node: node, schema: s)
+                checkString(text, node: node, schema: s)
             } else if case .number(let number)? = value {
-                checkNumber(n, number, node: node, schema: s)
+                checkNumber(number, node: node, schema: s)
             }
         case .sequence(let sequence):
-            checkSequence(n, sequence, schema: s, location: location)
+            checkSequence(sequence, schema: s, location: location)
         case .mapping(let mapping):
-            checkMapping(n, mapping, schema: s, location: location)
+            checkMapping(mapping, schema: s, location: location)
         }
         if done { return }
-        if let ref = n.ref {
+        if let ref = nodes[s].ref {
             validate(node, value: value, schema: ref, location: location)
         }
-        for branch in n.allOf where !done {
+        for branch in nodes[s].allOf where !done {
             validate(node, value: value, schema: branch, location: location)
         }
-        if !n.anyOf.isEmpty && !done { checkAnyOf(n, node: node, value: value, schema: s, location: location) }
-        if !n.oneOf.isEmpty && !done { checkOneOf(n, node: node, value: value, schema: s, location: location) }
-        if let not = n.not, !done {
+        if !nodes[s].anyOf.isEmpty && !done { checkAnyOf(node: node, value: value, schema: s, location: location) }
+        if !nodes[s].oneOf.isEmpty && !done { checkOneOf(node: node, value: value, schema: s, location: location) }
+        if let not = nodes[s].not, !done {
             if trial(node, value: value, schema: not, location: location, stopAtFirst: true).isEmpty {
                 report("not", "\(label) has a value that is not allowed here", at: node.span.start, schema: s)
             }
@@ -115,26 +114,25 @@ struct SchemaValidator {
     }
 
     private mutating func checkValueKeywords(
-        _ n: SchemaNode,
         node: YAMLNode,
         value: JSONValue?,
         schema s: Int,
         location: SchemaLocation
     ) {
         let actual = value ?? schema.jsonValue(node, at: location)
-        if let expected = n.constValue, actual != expected {
+        if let expected = nodes[s].constValue, actual != expected {
             report("const", "\(label) must be \(Self.show(expected)), got \(Self.show(actual))", at: node.span.start, schema: s)
         }
-        if let allowed = n.enumValues, !allowed.contains(actual) {
+        if let allowed = nodes[s].enumValues, !allowed.contains(actual) {
             let list = allowed.map(Self.listed).joined(separator: ", ")
             report("enum", "\(label) must be one of: \(list); got \(Self.show(actual))", at: node.span.start, schema: s)
         }
     }
 
-    private mutating func checkString(_ n: SchemaNode, _ text: String, node: YAMLNode, schema s: Int) {
-        if n.minLength != nil || n.maxLength != nil {
+    private mutating func checkString(_ text: String, node: YAMLNode, schema s: Int) {
+        if nodes[s].minLength != nil || nodes[s].maxLength != nil {
             let length = text.unicodeScalars.count
-            if let min = n.minLength, length < min {
+            if let min = nodes[s].minLength, length < min {
                 report(
                     "minLength",
                     "\(label) must be at least \(Self.count(min, "character")) long, got \(length)",
@@ -142,7 +140,7 @@ struct SchemaValidator {
                     schema: s
                 )
             }
-            if let max = n.maxLength, length > max {
+            if let max = nodes[s].maxLength, length > max {
                 report(
                     "maxLength",
                     "\(label) must be at most \(Self.count(max, "character")) long, got \(length)",
@@ -151,7 +149,7 @@ struct SchemaValidator {
                 )
             }
         }
-        if let pattern = n.pattern, !pattern.matches(text) {
+        if let pattern = nodes[s].pattern, !pattern.matches(text) {
             report(
                 "pattern",
                 "\(label) must match the pattern \(pattern.source), got \(Self.show(.string(text)))",
@@ -159,23 +157,23 @@ struct SchemaValidator {
                 schema: s
             )
         }
-        if let format = n.format, !format.check(text) {
+        if let format = nodes[s].format, !format.check(text) {
             report("format", "\(label) must be \(format.phrase), got \(Self.show(.string(text)))", at: node.span.start, schema: s)
         }
     }
 
-    private mutating func checkNumber(_ n: SchemaNode, _ number: JSONNumber, node: YAMLNode, schema s: Int) {
+    private mutating func checkNumber(_ number: JSONNumber, node: YAMLNode, schema s: Int) {
         // NaN compares with nothing; Python's jsonschema lets it through every bound too.
-        if let limit = n.minimum, let order = JSONNumber.compare(number, limit), order < 0 {
+        if let limit = nodes[s].minimum, let order = JSONNumber.compare(number, limit), order < 0 {
             reportBound("minimum", "at least", limit, number, node, s)
         }
-        if let limit = n.maximum, let order = JSONNumber.compare(number, limit), order > 0 {
+        if let limit = nodes[s].maximum, let order = JSONNumber.compare(number, limit), order > 0 {
             reportBound("maximum", "at most", limit, number, node, s)
         }
-        if let limit = n.exclusiveMinimum, let order = JSONNumber.compare(number, limit), order <= 0 {
+        if let limit = nodes[s].exclusiveMinimum, let order = JSONNumber.compare(number, limit), order <= 0 {
             reportBound("exclusiveMinimum", "greater than", limit, number, node, s)
         }
-        if let limit = n.exclusiveMaximum, let order = JSONNumber.compare(number, limit), order >= 0 {
+        if let limit = nodes[s].exclusiveMaximum, let order = JSONNumber.compare(number, limit), order >= 0 {
             reportBound("exclusiveMaximum", "less than", limit, number, node, s)
         }
     }
