@@ -21,21 +21,32 @@ extension SchemaValidator {
         }
         if nodes[s].uniqueItems, count > 1 {
             let itemLocation = schema.child(of: location, key: nil)
-            let values = sequence.items.map { schema.jsonValue($0, at: itemLocation) }
-            var seen: [JSONValue: Int] = [:]
-            for (i, value) in values.enumerated() {
-                if let first = seen[value] {
-                    report(
-                        "uniqueItems",
-                        "\(label) must not repeat items: item \(i + 1) is the same as item \(first + 1) (\(Self.show(value)))",
-                        at: sequence.items[i].span.start,
-                        schema: s
-                    )
-                    break
-                }
-                seen[value] = i
+            let values = sequence.items.map { schema.typedScalar($0, at: itemLocation) ?? schema.jsonValue($0, at: itemLocation) }
+            if let (first, repeated) = Self.firstRepeat(values) {
+                report(
+                    "uniqueItems",
+                    "\(label) must not repeat items: item \(repeated + 1) is the same as item \(first + 1) (\(Self.show(values[repeated])))",
+                    at: sequence.items[repeated].span.start,
+                    schema: s
+                )
             }
         }
+    }
+
+    /// The positions of the first item equal to an earlier one, and of that earlier one.
+    static func firstRepeat(_ values: [JSONValue]) -> (Int, Int)? {
+        if values.count <= 16 {
+            for j in values.indices.dropFirst() {
+                for i in 0..<j where values[i] == values[j] { return (i, j) }
+            }
+            return nil
+        }
+        var seen: [JSONValue: Int] = [:]
+        for (j, value) in values.enumerated() {
+            if let i = seen[value] { return (i, j) }
+            seen[value] = j
+        }
+        return nil
     }
 
     mutating func checkMapping(_ mapping: YAMLMapping, schema s: Int, location: SchemaLocation) {
