@@ -11,7 +11,6 @@ import Testing
     static let recordCount = 400
 
     @Test func agreesWithPythonJsonschema() throws {
-        let python = try #require(Self.python(), "python3 is not on PATH")
         let schemaURL = try Support.fixtures.appendingPathComponent("organisation.schema.json")
         let schemaBytes = try Data(contentsOf: schemaURL)
         let schema = try JSONSchema(json: [UInt8](schemaBytes), file: "organisation.schema.json")
@@ -33,21 +32,15 @@ import Testing
             swiftResults.append((yaml, violations.isEmpty, Set(violations.map(\.pointer)), violations))
         }
 
-        let schemaJSON = try JSONReader().read([UInt8](schemaBytes))
-        let request = JSONValue.object(JSONObject([("schema", schemaJSON), ("instances", .array(instances))]))
-        let script = try Support.fixtures.appendingPathComponent("differential.py")
-        let output = try Self.run(python, [script.path], input: request.jsonText())
-        let response = try #require(try JSONReader().read(output).objectValue)
-        let results = try #require(response["results"]?.arrayValue)
-        try #require(results.count == Self.recordCount)
+        let oracle = try PythonOracle.validate(schema: try JSONReader().read([UInt8](schemaBytes)), instances: instances)
+        try #require(oracle.results.count == Self.recordCount)
         // Without `rfc3987` (or `rfc3986-validator`) Python does not check `format: uri`.
-        let uriChecked = response["uri_checked"] == .bool(true)
+        let uriChecked = oracle.uriChecked
 
         var validCount = 0
         var disagreements = 0
-        for (i, result) in results.enumerated() {
-            let object = try #require(result.objectValue)
-            let pythonPointers = Set((object["pointers"]?.arrayValue ?? []).compactMap(\.stringValue))
+        for (i, result) in oracle.results.enumerated() {
+            let pythonPointers = result.pointers
             var ours = swiftResults[i]
             if !uriChecked {
                 ours.violations.removeAll { $0.keyword == "format" && $0.pointer == "/website" }
@@ -55,7 +48,7 @@ import Testing
                 ours.valid = ours.violations.isEmpty
             }
             if ours.valid { validCount += 1 }
-            let agree = ours.valid == (object["valid"] == .bool(true)) && ours.pointers == pythonPointers
+            let agree = ours.valid == result.valid && ours.pointers == pythonPointers
             if !agree {
                 disagreements += 1
                 Issue.record(
@@ -81,44 +74,5 @@ import Testing
         let found = schema.validate(yes)
         #expect(found.map(\.keyword) == ["type"])
         #expect(found.map(\.pointer) == ["/active"])
-    }
-
-    static func python() -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("python3")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
-
-    static func run(_ executable: URL, _ arguments: [String], input: String) throws -> String {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PythonFailure(message: String(decoding: errors, as: UTF8.self))
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    struct PythonFailure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { "python3 failed: \(message)" }
     }
 }

@@ -1,3 +1,4 @@
+import KlasterModel
 import KlasterValidation
 import KlasterYAML
 import Testing
@@ -10,8 +11,8 @@ import Testing
         #expect(memberships.xMergeKey == "member")
         #expect(schema.fieldInfo(at: "tags")?.xMerge == .set)
         #expect(schema.fieldInfo(at: "description")?.xMerge == .text)
-        #expect(schema.fieldInfo(at: "memberships[0].member")?.xRef == "members")
-        #expect(schema.fieldInfo(at: "memberships[member=okip].member")?.xRef == "members")
+        #expect(schema.fieldInfo(at: "memberships[0].member")?.xRef == .kind("members"))
+        #expect(schema.fieldInfo(at: "memberships[member=okip].member")?.xRef == .kind("members"))
         #expect(schema.fieldInfo(at: "name")?.xMerge == nil)
         #expect(schema.fieldInfo(at: "address.city")?.types == .string)
         #expect(schema.fieldInfo(at: "nonexistent") == nil)
@@ -25,13 +26,32 @@ import Testing
         let refs = schema.references(in: doc)
         #expect(refs.map(\.value) == ["okip", "0012"])
         #expect(refs.map(\.path.description) == ["memberships[0].member", "memberships[1].member"])
-        #expect(refs.map(\.kind) == ["members", "members"])
+        #expect(refs.map(\.target) == [.kind("members"), .kind("members")])
+        #expect(refs.first?.resolved?.kind == .members)
+        #expect(refs.first?.resolved?.id == "okip")
         #expect(refs.first?.mark == Mark(offset: 31, line: 3, column: 13))
+    }
+
+    @Test func refTargetsOfEveryShape() throws {
+        let schema = try Support.schema(
+            #"{"properties": {"a": {"x-ref": "clusters"}, "b": {"x-ref": ["clusters", "members"]}, "c": {"x-ref": "any"}, "n": {"x-unique": true}}}"#
+        )
+        #expect(schema.fieldInfo(at: "b")?.xRef == .mixed(["clusters", "members"]))
+        #expect(schema.fieldInfo(at: "n")?.xUnique == true)
+        #expect(schema.fieldInfo(at: "a")?.xUnique == false)
+        let refs = schema.references(in: try Support.document("a: okip\nb: member:uni\nc: news:n-1\n"))
+        #expect(refs.map(\.target) == [.kind("clusters"), .mixed(["clusters", "members"]), .any])
+        #expect(refs.compactMap(\.resolved).map(\.kind) == [.clusters, .members, .news])
+        #expect(SchemaRefTarget.mixed(["clusters"]).resolve("member:uni") == nil)
+        #expect(SchemaRefTarget.any.resolve("okip") == nil)
+        #expect(SchemaRefTarget.kind("members").resolve("uni")?.id == "uni")
     }
 
     @Test func badExtensionValuesAreSchemaErrors() {
         #expect(throws: SchemaError.self) { try Support.schema(#"{"x-merge": "union"}"#) }
         #expect(throws: SchemaError.self) { try Support.schema(#"{"x-merge": "keyed"}"#) }
+        #expect(throws: SchemaError.self) { try Support.schema(#"{"x-ref": 3}"#) }
+        #expect(throws: SchemaError.self) { try Support.schema(#"{"x-unique": "yes"}"#) }
     }
 
     @Test func schemaSetMergesAndDeduplicates() throws {

@@ -1,16 +1,19 @@
+public import KlasterModel
 public import KlasterYAML
 
 /// What a schema says about one field of a record, beyond validation: Klaster's `x-ref`,
-/// `x-merge` and `x-merge-key`, and the types the field may have.
+/// `x-merge`, `x-merge-key` and `x-unique`, and the types the field may have.
 public struct SchemaFieldInfo: Hashable, Sendable {
     /// The types the field may have (``SchemaTypes/all`` when unconstrained).
     public var types: SchemaTypes
-    /// `x-ref`: the kind of record whose id the field (or each item of it) holds.
-    public var xRef: String?
+    /// `x-ref`: which records the field (or each item of it) refers to.
+    public var xRef: SchemaRefTarget?
     /// `x-merge`: how the field merges; `nil` for ordered arrays and plain scalars.
     public var xMerge: MergeStrategy?
     /// `x-merge-key`: for `keyed` merges, the field that identifies an element.
     public var xMergeKey: String?
+    /// `x-unique`: the value must not repeat across the records of the kind.
+    public var xUnique = false
     /// The schema's `title` for the field, if any.
     public var title: String?
 }
@@ -19,11 +22,15 @@ public struct SchemaFieldInfo: Hashable, Sendable {
 public struct SchemaReference: Hashable, Sendable {
     /// Where the reference is in the record (`memberships[0].cluster`).
     public var path: YAMLPath
-    /// The `x-ref` value: the kind referred to.
-    public var kind: String
+    /// The field's `x-ref`.
+    public var target: SchemaRefTarget
     /// The text of the reference as written (`okip`, or `cluster:okip` for a mixed reference).
     public var value: String
     public var mark: Mark
+
+    /// The record referred to, or `nil` when the text does not fit the target
+    /// (see ``SchemaRefTarget/resolve(_:)``).
+    public var resolved: (kind: RecordKind, id: String)? { target.resolve(value) }
 }
 
 extension JSONSchema {
@@ -48,6 +55,7 @@ extension JSONSchema {
             info.xRef = info.xRef ?? node.xRef
             info.xMerge = info.xMerge ?? node.xMerge
             info.xMergeKey = info.xMergeKey ?? node.xMergeKey
+            info.xUnique = info.xUnique || node.xUnique
             info.title = info.title ?? node.title
         }
         return info
@@ -71,8 +79,8 @@ extension JSONSchema {
         switch node {
         case .scalar(let scalar):
             guard case .string(let text) = scalar.jsonValue(expecting: expectedTypes(location)) else { return }
-            guard let kind = schemas(at: location).lazy.compactMap({ self.nodes[$0].xRef }).first else { return }
-            found.append(SchemaReference(path: YAMLPath(path), kind: kind, value: text, mark: scalar.span.start))
+            guard let target = schemas(at: location).lazy.compactMap({ self.nodes[$0].xRef }).first else { return }
+            found.append(SchemaReference(path: YAMLPath(path), target: target, value: text, mark: scalar.span.start))
         case .sequence(let sequence):
             let itemLocation = child(of: location, key: nil)
             if itemLocation == .unconstrained { return }

@@ -9,8 +9,8 @@ public import KlasterYAML
 /// (`date`, `date-time`, `email`, `uri`), `$ref` to `#...` JSON Pointers in the same file
 /// (`$defs`, `definitions`), `allOf`, `anyOf`, `oneOf`, `not`, boolean schemas. Other
 /// verdict-changing keywords are not applied; ``unsupportedKeywords`` says where they occur.
-/// Klaster's extensions `x-ref`, `x-merge` and `x-merge-key` are read for ``fieldInfo(at:)``
-/// and ``references``, and do not affect validation.
+/// Klaster's extensions `x-ref`, `x-merge`, `x-merge-key` and `x-unique` are read for
+/// ``fieldInfo(at:)`` and ``references(in:)``, and do not affect validation.
 public final class JSONSchema: Sendable {
     let nodes: [SchemaNode]
     /// The index of the root schema in ``nodes``.

@@ -112,8 +112,13 @@ struct SchemaCompiler {
                     _ = try compile(subschema, at: here + "/" + JSONSchema.escapePointerToken(name))
                 }
             case "x-ref":
-                guard case .string(let kind) = value else { throw error(.keyword, "x-ref must be a string", here) }
-                node.xRef = kind
+                guard let target = SchemaRefTarget(value) else {
+                    throw error(.keyword, "x-ref must be a kind, a list of kinds, or \"any\"", here)
+                }
+                node.xRef = target
+            case "x-unique":
+                guard case .bool(let unique) = value else { throw error(.keyword, "x-unique must be true or false", here) }
+                node.xUnique = unique
             case "x-merge":
                 guard case .string(let name) = value, let strategy = MergeStrategy(rawValue: name) else {
                     throw error(.keyword, "x-merge must be one of: set, keyed, text", here)

@@ -52,7 +52,8 @@ struct SchemaNode: Sendable {
     var oneOf: [Int] = []
     var not: Int?
 
-    var xRef: String?
+    var xRef: SchemaRefTarget?
+    var xUnique = false
     var xMerge: MergeStrategy?
     var xMergeKey: String?
     var title: String?

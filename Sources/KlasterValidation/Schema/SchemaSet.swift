@@ -25,7 +25,7 @@ public struct SchemaSet: Sendable {
     }
 
     /// What the schemas say about the field at `path`, first schema first: the first that
-    /// states an `x-ref`, `x-merge` or `x-merge-key` decides it.
+    /// states an `x-ref`, `x-merge` or `x-merge-key` decides it; `x-unique` from any schema holds.
     public func fieldInfo(at path: YAMLPath) -> SchemaFieldInfo? {
         var merged: SchemaFieldInfo?
         for schema in schemas {
@@ -38,6 +38,7 @@ public struct SchemaSet: Sendable {
             current.xRef = current.xRef ?? info.xRef
             current.xMerge = current.xMerge ?? info.xMerge
             current.xMergeKey = current.xMergeKey ?? info.xMergeKey
+            current.xUnique = current.xUnique || info.xUnique
             merged = current
         }
         return merged
