@@ -59,8 +59,11 @@ let package = Package(
             name: "KlasterValidationTests",
             dependencies: [
                 "KlasterValidation",
+                "KlasterYAML",
+                "KlasterModel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,61 @@
+public import KlasterYAML
+
+extension JSONSchema {
+    /// The JSON value a record means under this schema: what the JSON export shows, and exactly
+    /// what ``validate(_:)`` checks.
+    ///
+    /// Each plain scalar reads by what the schema expects at its place (see
+    /// ``YAMLScalar/jsonValue(expecting:)``): `krs: 0000012345` is the string "0000012345" where a
+    /// string is wanted, `employees: 12` the number 12 where a number is. Where the schema allows
+    /// several types there (a type array, `anyOf`/`oneOf` branches of different types), or says
+    /// nothing, YAML 1.2's core schema decides (`12` is a number, `abc` a string). Mapping keys
+    /// are their text; keys stay in document order.
+    public func jsonValue(of document: YAMLNode) -> JSONValue {
+        jsonValue(document, at: .single(root))
+    }
+
+    func jsonValue(_ node: YAMLNode, at location: SchemaLocation) -> JSONValue {
+        switch node {
+        case .scalar(let scalar):
+            return scalar.jsonValue(expecting: expectedTypes(location))
+        case .sequence(let sequence):
+            let itemLocation = child(of: location, key: nil)
+            return .array(sequence.items.map { jsonValue($0, at: itemLocation) })
+        case .mapping(let mapping):
+            var entries: [(key: String, value: JSONValue)] = []
+            entries.reserveCapacity(mapping.entries.count)
+            for entry in mapping.entries {
+                let key = Self.keyText(entry.key)
+                entries.append((key, jsonValue(entry.value, at: child(of: location, key: key))))
+            }
+            // Distinct YAML keys can share a text (`1` and `"1"`): then the last one wins.
+            var seen = Set<String>(minimumCapacity: entries.count)
+            let unique = entries.allSatisfy { seen.insert($0.key).inserted }
+            return .object(unique ? JSONObject(uniqueKeys: entries) : JSONObject(entries))
+        }
+    }
+
+    /// The value of a scalar node at `location`; `nil` for collections.
+    @inline(__always)
+    func typedScalar(_ node: YAMLNode, at location: SchemaLocation) -> JSONValue? {
+        guard case .scalar(let scalar) = node else { return nil }
+        return scalar.jsonValue(expecting: expectedTypes(location))
+    }
+
+    /// A mapping key as JSON sees it: a scalar's text, or the compact JSON of a collection key.
+    static func keyText(_ key: YAMLNode) -> String {
+        if case .scalar(let s) = key { return s.value }
+        return key.coreJSON.jsonText()
+    }
+}
+
+extension YAMLNode {
+    /// The node read by YAML 1.2's core schema alone, with no schema.
+    public var coreJSON: JSONValue {
+        switch self {
+        case .scalar(let s): s.coreValue
+        case .sequence(let s): .array(s.items.map(\.coreJSON))
+        case .mapping(let m): .object(JSONObject(m.entries.map { (JSONSchema.keyText($0.key), $0.value.coreJSON) }))
+        }
+    }
+}

@@ -1,0 +1,77 @@
+public import KlasterYAML
+
+/// A compiled JSON Schema (the draft 2020-12 subset of SPEC §3), ready to validate YAML records.
+///
+/// Build it once per schema file and share it: it is immutable and `Sendable`. Supported:
+/// `type`, `properties`, `required`, `additionalProperties`, `enum`, `const`, `pattern`,
+/// `minLength`, `maxLength`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`,
+/// `items`, `minItems`, `maxItems`, `uniqueItems`, `minProperties`, `maxProperties`, `format`
+/// (`date`, `date-time`, `email`, `uri`), `$ref` to `#...` JSON Pointers in the same file
+/// (`$defs`, `definitions`), `allOf`, `anyOf`, `oneOf`, `not`, boolean schemas. Other
+/// verdict-changing keywords are not applied; ``unsupportedKeywords`` says where they occur.
+/// Klaster's extensions `x-ref`, `x-merge`, `x-merge-key` and `x-unique` are read for
+/// ``fieldInfo(at:)`` and ``references(in:)``, and do not affect validation.
+public final class JSONSchema: Sendable {
+    let nodes: [SchemaNode]
+    /// The index of the root schema in ``nodes``.
+    let root = 0
+    /// The file the schema was read from, as the caller named it (for messages).
+    public let file: String
+    /// JSON Pointers (into the schema) of keywords Klaster does not apply, such as
+    /// `/properties/tags/contains`.
+    public let unsupportedKeywords: [String]
+
+    /// Compiles a schema document.
+    public init(_ document: JSONValue, file: String = "") throws(SchemaError) {
+        var compiler = SchemaCompiler(document: document, file: file)
+        try compiler.compileAll()
+        Self.cacheChildLocations(&compiler.nodes)
+        nodes = compiler.nodes
+        unsupportedKeywords = compiler.unsupported
+        self.file = file
+    }
+
+    /// Reads and compiles a schema file's text.
+    public convenience init(json text: String, file: String = "") throws(SchemaError) {
+        try self.init(try JSONReader().read(text, file: file), file: file)
+    }
+
+    /// Reads and compiles a schema file's bytes.
+    public convenience init(json bytes: [UInt8], file: String = "") throws(SchemaError) {
+        try self.init(try JSONReader().read(bytes, file: file), file: file)
+    }
+
+    /// The schema's `title`, if it has one.
+    public var title: String? { nodes[root].title }
+
+    /// Validates a record's document tree; an empty array means valid.
+    ///
+    /// Violations come in document order (by the offset of their mark), without duplicates.
+    public func validate(_ document: YAMLNode) -> [SchemaViolation] {
+        var validator = SchemaValidator(schema: self)
+        let location = SchemaLocation.single(root)
+        validator.validate(document, value: typedScalar(document, at: location), schema: root, location: location)
+        return SchemaViolation.ordered(validator.violations)
+    }
+
+    /// True when `document` is valid; stops at the first problem.
+    public func isValid(_ document: YAMLNode) -> Bool {
+        var validator = SchemaValidator(schema: self, stopAtFirst: true)
+        let location = SchemaLocation.single(root)
+        validator.validate(document, value: typedScalar(document, at: location), schema: root, location: location)
+        return validator.violations.isEmpty
+    }
+
+    static func escapePointerToken(_ token: String) -> String {
+        guard token.contains("~") || token.contains("/") else { return token }
+        var out = ""
+        for ch in token {
+            switch ch {
+            case "~": out += "~0"
+            case "/": out += "~1"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,145 @@
+import KlasterYAML
+
+extension SchemaValidator {
+    mutating func checkSequence(_ sequence: YAMLSequence, schema s: Int, location: SchemaLocation) {
+        let count = sequence.items.count
+        if let items = nodes[s].items {
+            let itemLocation = schema.child(of: location, key: nil)
+            for (i, item) in sequence.items.enumerated() {
+                path.append(.index(i))
+                validate(item, value: schema.typedScalar(item, at: itemLocation), schema: items, location: itemLocation)
+                path.removeLast()
+                if stopAtFirst && !violations.isEmpty { return }
+            }
+        }
+        let start = sequence.span.start
+        if let min = nodes[s].minItems, count < min {
+            report("minItems", "\(label) must have at least \(Self.count(min, "item")), got \(count)", at: start, schema: s)
+        }
+        if let max = nodes[s].maxItems, count > max {
+            report("maxItems", "\(label) must have at most \(Self.count(max, "item")), got \(count)", at: start, schema: s)
+        }
+        if nodes[s].uniqueItems, count > 1 {
+            let itemLocation = schema.child(of: location, key: nil)
+            let values = sequence.items.map { schema.typedScalar($0, at: itemLocation) ?? schema.jsonValue($0, at: itemLocation) }
+            if let (first, repeated) = Self.firstRepeat(values) {
+                report(
+                    "uniqueItems",
+                    "\(label) must not repeat items: item \(repeated + 1) is the same as item \(first + 1) (\(Self.show(values[repeated])))",
+                    at: sequence.items[repeated].span.start,
+                    schema: s
+                )
+            }
+        }
+    }
+
+    /// The positions of the first item equal to an earlier one, and of that earlier one.
+    static func firstRepeat(_ values: [JSONValue]) -> (Int, Int)? {
+        if values.count <= 16 {
+            for j in values.indices.dropFirst() {
+                for i in 0..<j where values[i] == values[j] { return (i, j) }
+            }
+            return nil
+        }
+        var seen: [JSONValue: Int] = [:]
+        for (j, value) in values.enumerated() {
+            if let i = seen[value] { return (i, j) }
+            seen[value] = j
+        }
+        return nil
+    }
+
+    mutating func checkMapping(_ mapping: YAMLMapping, schema s: Int, location: SchemaLocation) {
+        if !nodes[s].properties.isEmpty || nodes[s].additionalProperties != nil {
+            for entry in mapping.entries {
+                let key = JSONSchema.keyText(entry.key)
+                if let property = nodes[s].properties[key] {
+                    descend(into: entry.value, key: key, schema: property, location: location)
+                } else if let additional = nodes[s].additionalProperties {
+                    if nodes[additional].boolean == false {
+                        let message = path.isEmpty ? "unknown field '\(key)'" : "unknown field '\(key)' in \(label)"
+                        report("additionalProperties", message, at: entry.key.span.start, schema: s)
+                    } else {
+                        descend(into: entry.value, key: key, schema: additional, location: location)
+                    }
+                }
+                if stopAtFirst && !violations.isEmpty { return }
+            }
+        }
+        for name in nodes[s].required where !mapping.entries.contains(where: { JSONSchema.keyText($0.key) == name }) {
+            let message = path.isEmpty ? "missing required field '\(name)'" : "missing required field '\(name)' in \(label)"
+            report("required", message, at: mapping.span.start, schema: s)
+        }
+        let count = mapping.entries.count
+        if let min = nodes[s].minProperties, count < min {
+            report("minProperties", "\(label) must have at least \(Self.count(min, "field")), got \(count)", at: mapping.span.start, schema: s)
+        }
+        if let max = nodes[s].maxProperties, count > max {
+            report("maxProperties", "\(label) must have at most \(Self.count(max, "field")), got \(count)", at: mapping.span.start, schema: s)
+        }
+    }
+
+    private mutating func descend(into value: YAMLNode, key: String, schema s: Int, location: SchemaLocation) {
+        let childLocation = schema.child(of: location, key: key)
+        path.append(.key(key))
+        validate(value, value: schema.typedScalar(value, at: childLocation), schema: s, location: childLocation)
+        path.removeLast()
+    }
+
+    mutating func checkAnyOf(node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+        var closest: [SchemaViolation]?
+        for branch in nodes[s].anyOf {
+            let found = trial(node, value: value, schema: branch, location: location, stopAtFirst: stopAtFirst)
+            if found.isEmpty { return }
+            if closest.map({ score(found) < score($0) }) ?? true { closest = found }
+        }
+        reportNoBranch("anyOf", closest ?? [], node: node, schema: s)
+    }
+
+    mutating func checkOneOf(node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+        var closest: [SchemaViolation]?
+        var matching: [Int] = []
+        for (i, branch) in nodes[s].oneOf.enumerated() {
+            let found = trial(node, value: value, schema: branch, location: location, stopAtFirst: stopAtFirst)
+            if found.isEmpty {
+                matching.append(i)
+                if matching.count > 1 && stopAtFirst { break }
+            } else if closest.map({ score(found) < score($0) }) ?? true {
+                closest = found
+            }
+        }
+        if matching.isEmpty {
+            reportNoBranch("oneOf", closest ?? [], node: node, schema: s)
+        } else if matching.count > 1 {
+            let which = matching.map { String($0 + 1) }.joined(separator: " and ")
+            report(
+                "oneOf",
+                "\(label) fits more than one of the allowed forms (\(which)); it must fit exactly one",
+                at: node.span.start,
+                schema: s
+            )
+        }
+    }
+
+    private mutating func reportNoBranch(_ keyword: String, _ closest: [SchemaViolation], node: YAMLNode, schema s: Int) {
+        var message = "\(label) does not fit any of the allowed forms"
+        if let first = SchemaViolation.ordered(closest).first { message += "; closest: \(first.message)" }
+        report(keyword, message, at: node.span.start, schema: s, causes: SchemaViolation.ordered(closest))
+    }
+
+    /// How far a failed branch is from fitting: a wrong type at the place itself counts most, a
+    /// wrong `const`/`enum` (a discriminator) next, any other problem least.
+    private func score(_ found: [SchemaViolation]) -> Int {
+        var total = 0
+        for violation in found {
+            if violation.keyword == "type" && violation.path.components.count == path.count {
+                total += 1000
+            } else if violation.keyword == "const" || violation.keyword == "enum" {
+                total += 100
+            } else {
+                total += 1
+            }
+        }
+        return total
+    }
+}

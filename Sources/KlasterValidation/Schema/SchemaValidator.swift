@@ -1,0 +1,191 @@
+import KlasterYAML
+
+/// One validation run over a document tree: walks the YAML nodes and the compiled schema
+/// together, collecting violations with the path it is at.
+///
+/// Scalars are typed once per place (``SchemaLocation``) and that value is handed to every
+/// schema applied at the place (`$ref`, `allOf`, `anyOf`, `oneOf` branches). As in the JSON
+/// Schema output format, a failed `anyOf`/`oneOf` is one violation at its instance; the closest
+/// branch's problems are its `causes`.
+struct SchemaValidator {
+    let schema: JSONSchema
+    let nodes: [SchemaNode]
+    var stopAtFirst: Bool
+    var violations: [SchemaViolation] = []
+    var path: [YAMLPath.Component] = []
+
+    init(schema: JSONSchema, stopAtFirst: Bool = false) {
+        self.schema = schema
+        self.nodes = schema.nodes
+        self.stopAtFirst = stopAtFirst
+    }
+
+    private var done: Bool { stopAtFirst && !violations.isEmpty }
+
+    mutating func report(
+        _ keyword: String,
+        _ message: String,
+        at mark: Mark,
+        schema s: Int,
+        causes: [SchemaViolation] = []
+    ) {
+        let location = nodes[s].location + (keyword == "false" ? "" : "/" + keyword)
+        violations.append(
+            SchemaViolation(
+                path: YAMLPath(path),
+                mark: mark,
+                keyword: keyword,
+                message: message,
+                schemaLocation: location,
+                causes: causes
+            )
+        )
+    }
+
+    /// Applies schema node `s` to `node`, whose place is `location`; `value` is the typed value
+    /// when `node` is a scalar.
+    mutating func validate(_ node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+        if let boolean = nodes[s].boolean {
+            if !boolean { report("false", "\(label) is not allowed here", at: node.span.start, schema: s) }
+            return
+        }
+        if let types = nodes[s].types {
+            let actual: SchemaTypes
+            switch node {
+            case .scalar: actual = value.map(SchemaTypes.init(of:)) ?? .string
+            case .sequence: actual = .array
+            case .mapping: actual = .object
+            }
+            if types.isDisjoint(with: actual) {
+                let shown = value.map(Self.show) ?? (actual == .array ? "a list" : "a mapping of fields")
+                report("type", "\(label) must be \(types.phrase), got \(shown)", at: node.span.start, schema: s)
+                if done { return }
+            }
+        }
+        if nodes[s].constValue != nil || nodes[s].enumValues != nil {
+            checkValueKeywords(node: node, value: value, schema: s, location: location)
+            if done { return }
+        }
+        switch node {
+        case .scalar:
+            if case .string(let text)? = value {
+                checkString(text, node: node, schema: s)
+            } else if case .number(let number)? = value {
+                checkNumber(number, node: node, schema: s)
+            }
+        case .sequence(let sequence):
+            checkSequence(sequence, schema: s, location: location)
+        case .mapping(let mapping):
+            checkMapping(mapping, schema: s, location: location)
+        }
+        if done { return }
+        if let ref = nodes[s].ref {
+            validate(node, value: value, schema: ref, location: location)
+        }
+        for branch in nodes[s].allOf where !done {
+            validate(node, value: value, schema: branch, location: location)
+        }
+        if !nodes[s].anyOf.isEmpty && !done { checkAnyOf(node: node, value: value, schema: s, location: location) }
+        if !nodes[s].oneOf.isEmpty && !done { checkOneOf(node: node, value: value, schema: s, location: location) }
+        if let not = nodes[s].not, !done {
+            if trial(node, value: value, schema: not, location: location, stopAtFirst: true).isEmpty {
+                report("not", "\(label) has a value that is not allowed here", at: node.span.start, schema: s)
+            }
+        }
+    }
+
+    /// Runs `s` on `node` on the side and returns what it found, leaving ``violations`` as it was.
+    mutating func trial(
+        _ node: YAMLNode,
+        value: JSONValue?,
+        schema s: Int,
+        location: SchemaLocation,
+        stopAtFirst: Bool
+    ) -> [SchemaViolation] {
+        let saved = violations
+        let savedStop = self.stopAtFirst
+        violations = []
+        self.stopAtFirst = stopAtFirst
+        validate(node, value: value, schema: s, location: location)
+        let found = violations
+        violations = saved
+        self.stopAtFirst = savedStop
+        return found
+    }
+
+    private mutating func checkValueKeywords(
+        node: YAMLNode,
+        value: JSONValue?,
+        schema s: Int,
+        location: SchemaLocation
+    ) {
+        let actual = value ?? schema.jsonValue(node, at: location)
+        if let expected = nodes[s].constValue, actual != expected {
+            report("const", "\(label) must be \(Self.show(expected)), got \(Self.show(actual))", at: node.span.start, schema: s)
+        }
+        if let allowed = nodes[s].enumValues, !allowed.contains(actual) {
+            let list = allowed.map(Self.listed).joined(separator: ", ")
+            report("enum", "\(label) must be one of: \(list); got \(Self.show(actual))", at: node.span.start, schema: s)
+        }
+    }
+
+    private mutating func checkString(_ text: String, node: YAMLNode, schema s: Int) {
+        if nodes[s].minLength != nil || nodes[s].maxLength != nil {
+            let length = text.unicodeScalars.count
+            if let min = nodes[s].minLength, length < min {
+                report(
+                    "minLength",
+                    "\(label) must be at least \(Self.count(min, "character")) long, got \(length)",
+                    at: node.span.start,
+                    schema: s
+                )
+            }
+            if let max = nodes[s].maxLength, length > max {
+                report(
+                    "maxLength",
+                    "\(label) must be at most \(Self.count(max, "character")) long, got \(length)",
+                    at: node.span.start,
+                    schema: s
+                )
+            }
+        }
+        if let pattern = nodes[s].pattern, !pattern.matches(text) {
+            report(
+                "pattern",
+                "\(label) must match the pattern \(pattern.source), got \(Self.show(.string(text)))",
+                at: node.span.start,
+                schema: s
+            )
+        }
+        if let format = nodes[s].format, !format.check(text) {
+            report("format", "\(label) must be \(format.phrase), got \(Self.show(.string(text)))", at: node.span.start, schema: s)
+        }
+    }
+
+    private mutating func checkNumber(_ number: JSONNumber, node: YAMLNode, schema s: Int) {
+        // NaN compares with nothing; Python's jsonschema lets it through every bound too.
+        if let limit = nodes[s].minimum, let order = JSONNumber.compare(number, limit), order < 0 {
+            reportBound("minimum", "at least", limit, number, node, s)
+        }
+        if let limit = nodes[s].maximum, let order = JSONNumber.compare(number, limit), order > 0 {
+            reportBound("maximum", "at most", limit, number, node, s)
+        }
+        if let limit = nodes[s].exclusiveMinimum, let order = JSONNumber.compare(number, limit), order <= 0 {
+            reportBound("exclusiveMinimum", "greater than", limit, number, node, s)
+        }
+        if let limit = nodes[s].exclusiveMaximum, let order = JSONNumber.compare(number, limit), order >= 0 {
+            reportBound("exclusiveMaximum", "less than", limit, number, node, s)
+        }
+    }
+
+    private mutating func reportBound(
+        _ keyword: String,
+        _ words: String,
+        _ limit: JSONNumber,
+        _ number: JSONNumber,
+        _ node: YAMLNode,
+        _ s: Int
+    ) {
+        report(keyword, "\(label) must be \(words) \(limit), got \(number)", at: node.span.start, schema: s)
+    }
+}
