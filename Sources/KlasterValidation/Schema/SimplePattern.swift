@@ -68,6 +68,9 @@ struct SimplePattern: Sendable {
     var groups: [Range<Int>] = []
     var members: [Int] = []
     var sets: [CharacterSet] = []
+    /// Per set, membership of U+0000 to U+007F with everything (classes, negation) applied.
+    var asciiLow: [UInt64] = []
+    var asciiHigh: [UInt64] = []
     var root = 0
     var anchoredAtStart = false
     static let stepLimit = 100_000
@@ -76,6 +79,15 @@ struct SimplePattern: Sendable {
         var parser = Parser(scalars: Array(source.unicodeScalars))
         guard let root = parser.alternation(into: &self), parser.position == parser.scalars.count else { return nil }
         self.root = root
+        for set in sets {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            for v in UInt32(0)..<128 where set.contains(Unicode.Scalar(v)!) {
+                if v < 64 { low |= 1 << UInt64(v) } else { high |= 1 << UInt64(v - 64) }
+            }
+            asciiLow.append(low)
+            asciiHigh.append(high)
+        }
         anchoredAtStart = members[groups[root]].allSatisfy { sequence in
             guard let first = sequences[sequence].first else { return false }
             if case .start = steps[first].op { return true }
@@ -120,9 +132,15 @@ struct SimplePattern: Sendable {
     }
 }
 
-private struct Matcher {
+/// A class, so that the closures that carry a match on capture one reference, not a copy.
+private final class Matcher {
     let program: SimplePattern
     let scalars: [Unicode.Scalar]
+
+    init(program: SimplePattern, scalars: [Unicode.Scalar]) {
+        self.program = program
+        self.scalars = scalars
+    }
 
     func alternation(_ group: Int, _ position: Int, _ steps: inout Int, _ next: (Int, inout Int) -> Bool) -> Bool {
         for m in program.groups[group] {
@@ -186,7 +204,14 @@ private struct Matcher {
         switch op {
         case .scalar(let c): s.value == c
         case .any: s != "\n"
-        case .set(let index): program.sets[index].contains(s)
+        case .set(let index):
+            if s.value < 64 {
+                program.asciiLow[index] & (1 << UInt64(s.value)) != 0
+            } else if s.value < 128 {
+                program.asciiHigh[index] & (1 << UInt64(s.value - 64)) != 0
+            } else {
+                program.sets[index].contains(s)
+            }
         default: false
         }
     }
