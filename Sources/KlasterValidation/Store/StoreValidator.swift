@@ -42,9 +42,11 @@ public struct StoreValidator: Sendable {
 
     /// Validates every record of the store. With `only`, reports only the findings in those
     /// files (paths relative to the store root), still checked in the context of the whole store.
+    /// With an `overlay`, validates the store as it would be after that edit (nothing is written).
     /// `progress` is called from worker threads with the number of records done so far.
     public func validate(
         only: Set<String>? = nil,
+        overlay: StoreOverlay = StoreOverlay(),
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(StoreError) -> ValidationReport {
         var diagnostics: [Diagnostic] = []
@@ -52,14 +54,20 @@ public struct StoreValidator: Sendable {
         var index: [RecordKind: Set<String>] = [:]
         for kind in RecordKind.allCases {
             let listing = try store.list(kind)
-            files += listing.records
-            index[kind] = Set(listing.records.map(\.id))
+            let records = overlay.records(of: kind, onDisk: listing.records, root: store.root)
+            files += records
+            index[kind] = Set(records.map(\.id))
             diagnostics += listing.strays.map(Self.strayDiagnostic)
         }
         let total = files.count
         let done = Mutex(0)
         let checks = store.map(files) { file in
-            let check = self.check(file)
+            let check =
+                if let bytes = overlay.contents[file.relativePath] {
+                    self.check(kind: file.kind, id: file.id, relativePath: file.relativePath, bytes: bytes)
+                } else {
+                    self.check(file)
+                }
             if let progress {
                 let count = done.withLock { value in
                     value += 1
