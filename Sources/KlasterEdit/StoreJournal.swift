@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import KlasterModel
 public import KlasterStore
 public import KlasterValidation
 
@@ -33,9 +34,10 @@ public enum StoreJournal {
     }
 
     /// Finishes the change a leftover journal describes, then removes the journal; does nothing
-    /// when there is none. The caller holds the store's lock.
+    /// when there is none. Also removes leftover temporary files. The caller holds the lock.
     public static func recover(in store: Store) throws(StoreError) {
         let journal = path(of: store)
+        removeLeftoverTemporaryFiles(in: store)
         guard access(journal, F_OK) == 0 else { return }
         guard case .bytes(let bytes) = try FileIO.read(journal, limit: Int.max), let overlay = decode(bytes) else {
             throw StoreError(
@@ -44,6 +46,18 @@ public enum StoreJournal {
             )
         }
         try replay(overlay, in: store, firstStep: 2, afterStep: nil)
+    }
+
+    /// Removes the temporary files of atomic writes that a killed writer left in the kind
+    /// folders and `.klaster/` (`.<name>.klaster-tmp-<pid>-<n>`). The caller holds the lock, so
+    /// no other writer can be using them.
+    public static func removeLeftoverTemporaryFiles(in store: Store) {
+        for folder in RecordKind.allCases.map({ store.root + "/" + $0.folder }) + [store.statePath] {
+            guard let names = try? FileIO.list(folder) else { continue }
+            for name in names where name.hasPrefix(".") && name.contains(".klaster-tmp-") {
+                try? AtomicFile.remove(folder + "/" + name, sync: false)
+            }
+        }
     }
 
     /// True when a change was left unfinished.
