@@ -49,13 +49,14 @@ extension RecordEdit {
         return order[..<position].last { present.contains($0) }
     }
 
-    /// `node`, styled as the `old` node it replaces where that keeps the file's look: a quoted
-    /// string stays quoted the same way, a block text stays a block, a flow list stays flow.
-    static func styled(_ node: YAMLNode, like old: YAMLNode) -> YAMLNode {
+    /// `node`, styled as the `old` node it replaces where that keeps the file's look: a string
+    /// quoted by choice (its text needs no quotes) stays quoted the same way, a block text stays
+    /// a block, a flow list stays flow. Quotes the old text needed say nothing about the new.
+    static func styled(_ node: YAMLNode, like old: YAMLNode, inFlow: Bool) -> YAMLNode {
         switch (node, old) {
         case (.scalar(var new), .scalar(let previous)) where new.tag == nil:
             let multiline = new.value.contains("\n")
-            let quoted = previous.style == .singleQuoted || previous.style == .doubleQuoted
+            let quoted = (previous.style == .singleQuoted || previous.style == .doubleQuoted) && PlainScalar.isSafePlain(previous.value, inFlow: inFlow)
             let block = previous.style == .literal || previous.style == .folded
             if (quoted && !multiline) || (block && multiline) { new.style = previous.style }
             return .scalar(new)

@@ -51,7 +51,9 @@ public struct RecordEdit: Sendable {
     public mutating func set(_ node: YAMLNode, at path: YAMLPath) throws(YAMLError) {
         if let old = editor.node(at: path) {
             if old.sameContent(as: node) && old.scalar?.tag == node.scalar?.tag && Self.sameKind(old, node) { return }
-            try editor.replace(at: path, with: Self.styled(node, like: old))
+            let parent = path.parent.flatMap { editor.node(at: $0) }
+            let inFlow = parent?.sequence?.style == .flow || parent?.mapping?.style == .flow
+            try editor.replace(at: path, with: Self.styled(node, like: old, inFlow: inFlow))
             return
         }
         var depth = 0
