@@ -64,40 +64,9 @@ extension JSONSchema {
     /// The `x-ref` fields of `document` that hold a string: every reference the record makes.
     /// A field whose array items are `x-ref` strings yields one reference per item.
     public func references(in document: YAMLNode) -> [SchemaReference] {
-        var found: [SchemaReference] = []
-        var path: [YAMLPath.Component] = []
-        collectReferences(document, at: .single(root), path: &path, into: &found)
-        return found
-    }
-
-    private func collectReferences(
-        _ node: YAMLNode,
-        at location: SchemaLocation,
-        path: inout [YAMLPath.Component],
-        into found: inout [SchemaReference]
-    ) {
-        switch node {
-        case .scalar(let scalar):
-            guard case .string(let text) = scalar.jsonValue(expecting: expectedTypes(location)) else { return }
-            guard let target = schemas(at: location).lazy.compactMap({ self.nodes[$0].xRef }).first else { return }
-            found.append(SchemaReference(path: YAMLPath(path), target: target, value: text, mark: scalar.span.start))
-        case .sequence(let sequence):
-            let itemLocation = child(of: location, key: nil)
-            if itemLocation == .unconstrained { return }
-            for (i, item) in sequence.items.enumerated() {
-                path.append(.index(i))
-                collectReferences(item, at: itemLocation, path: &path, into: &found)
-                path.removeLast()
-            }
-        case .mapping(let mapping):
-            for entry in mapping.entries {
-                let key = Self.keyText(entry.key)
-                let childLocation = child(of: location, key: key)
-                if childLocation == .unconstrained { continue }
-                path.append(.key(key))
-                collectReferences(entry.value, at: childLocation, path: &path, into: &found)
-                path.removeLast()
-            }
+        annotatedScalars(in: document).compactMap { scalar in
+            guard let target = scalar.xRef, case .string(let text) = scalar.value else { return nil }
+            return SchemaReference(path: scalar.path, target: target, value: text, mark: scalar.scalar.span.start)
         }
     }
 

@@ -2,8 +2,8 @@ import KlasterModel
 
 extension JSONValue {
     /// The value as compact JSON text: keys in their order, non-ASCII written as is (UTF-8),
-    /// control characters escaped. Non-finite numbers (YAML's `.inf`, `.nan`), which JSON cannot
-    /// spell, are written as `null`.
+    /// control characters escaped. Infinities (YAML's `.inf`) are written `1e999`, which
+    /// reads back as infinity; NaN, which JSON cannot spell, as `null`.
     public func jsonText() -> String {
         var out = ""
         write(to: &out)
@@ -49,7 +49,9 @@ extension JSONNumber {
         case .int(let i): out += String(i)
         case .double(let d):
             guard d.isFinite else {
-                out += "null"
+                // JSON has no infinity or NaN: ±1e999 reads back as ±infinity (as Python's
+                // json and JSONReader read it); NaN has no form and is written null.
+                out += d.isNaN ? "null" : (d < 0 ? "-1e999" : "1e999")
                 return
             }
             if d.rounded(.towardZero) == d, abs(d) < 1e15 {
