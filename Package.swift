@@ -7,7 +7,7 @@ let package = Package(
         .executable(name: "klaster", targets: ["KlasterCLI"]),
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
+            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterMerge"]
         ),
     ],
     dependencies: [
@@ -29,11 +29,16 @@ let package = Package(
         .target(name: "KlasterStore", dependencies: ["KlasterYAML", "KlasterModel"]),
         // Schema, domain and cross-record checks of a store: JSON Schema keywords, identifiers, codes.
         .target(name: "KlasterValidation", dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore"]),
+        // Three-way merge of records by their schema, line-based merge, conflict markers, git's merge driver.
+        .target(
+            name: "KlasterMerge",
+            dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "KlasterCLI",
             dependencies: [
-                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation",
+                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterMerge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +59,17 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KlasterCLITests", dependencies: ["KlasterCLI"]),
+        .testTarget(
+            name: "KlasterMergeTests",
+            dependencies: [
+                "KlasterMerge",
+                "KlasterValidation",
+                "KlasterStore",
+                "KlasterYAML",
+                "KlasterModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
         .testTarget(
             name: "KlasterValidationTests",
