@@ -49,7 +49,7 @@ extension Klaster {
                     outcome = FileMerge(markers: markers).merge(base: base, ours: ours, theirs: theirs, path: path, workingDirectory: cwd)
                 }
             }
-            try AtomicFile.write(outcome.bytes, to: self.ours)
+            try AtomicFile.write(outcome.bytes, to: self.ours, sync: false)
             if outcome.isClean { return }
             let name = path ?? self.ours
             for conflict in outcome.conflicts {

@@ -70,7 +70,7 @@ struct MergeWriter {
                     try write(path.appending(index: i), os.items[i], ms.items[i])
                 }
             } else {
-                try editor.replace(at: path, with: m)
+                try editOrdered(path, os, ms)
             }
         default:
             try editor.replace(at: path, with: m)
@@ -117,6 +117,19 @@ struct MergeWriter {
             if i < current.count && current[i] == key { continue }
             try editor.insert(item, at: min(i, current.count), inSequenceAt: path)
             current.insert(key, at: min(i, current.count))
+        }
+    }
+
+    /// Removes and inserts elements where a diff of the two lists says, last change first.
+    private mutating func editOrdered(_ path: YAMLPath, _ o: YAMLSequence, _ m: YAMLSequence) throws(YAMLError) {
+        let hunks = LineDiff(o.items.map(NodeKey.init), m.items.map(NodeKey.init)).hunks
+        for hunk in hunks.reversed() {
+            for i in stride(from: hunk.start1 + hunk.count1 - 1, through: hunk.start1, by: -1) {
+                try editor.removeElement(at: i, inSequenceAt: path)
+            }
+            for j in 0..<hunk.count2 {
+                try editor.insert(m.items[hunk.start2 + j], at: hunk.start1 + j, inSequenceAt: path)
+            }
         }
     }
 

@@ -59,7 +59,8 @@ public struct RecordMerge: Sendable {
         guard let merged = outcome.node else {
             return Result(text: nil, node: nil, conflicts: conflicts)
         }
-        let written = try write(merged, ours: ours ?? "", file: file)
+        // Layout follows ours; a record ours does not have starts from theirs' text.
+        let written = try write(merged, ours: o == nil ? (theirs ?? "") : (ours ?? ""), file: file)
         var text = written.text
         if resolution == .markers && !conflicts.isEmpty {
             let sides = ConflictSides(

@@ -55,7 +55,11 @@ extension RecordMerger {
             if oursKeys.contains(k) { continue }
             let itemPath = path.appending(.match(field: key, value: k))
             guard let merged = merge(itemPath, baseByKey[k], nil, item, &conflicts) else { continue }
-            let position = previous.flatMap { p in resultKeys.firstIndex(of: p) }.map { $0 + 1 } ?? 0
+            var position = previous.flatMap { p in resultKeys.firstIndex(of: p) }.map { $0 + 1 } ?? 0
+            // After ours' own additions there, so the two sides' additions do not interleave.
+            while position < resultKeys.count, baseByKey[resultKeys[position]] == nil, theirsByKey[resultKeys[position]] == nil {
+                position += 1
+            }
             result.items.insert(merged, at: position)
             resultKeys.insert(k, at: position)
         }

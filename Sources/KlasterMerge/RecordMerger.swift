@@ -123,7 +123,11 @@ public struct RecordMerger: Sendable {
             defer { previous = key }
             if o.entry(forKey: key) != nil { continue }
             guard let value = merge(path.appending(key: key), b?[key], nil, entry.value, &conflicts) else { continue }
-            let position = previous.flatMap { p in result.entries.firstIndex { $0.keyText == p } }.map { $0 + 1 } ?? 0
+            var position = previous.flatMap { p in result.entries.firstIndex { $0.keyText == p } }.map { $0 + 1 } ?? 0
+            // After ours' own additions there, so the two sides' additions do not interleave.
+            while position < result.entries.count, let k = result.entries[position].keyText, b?[k] == nil, t[k] == nil {
+                position += 1
+            }
             result.entries.insert(YAMLMapping.Entry(key: entry.key, value: value), at: position)
         }
         return result
