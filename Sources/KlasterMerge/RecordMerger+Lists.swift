@@ -1,8 +1,8 @@
 import KlasterYAML
 
 extension RecordMerger {
-    /// Base plus what either side added, minus what either side removed; ours' order, then
-    /// theirs' additions in theirs' order. Duplicates collapse to one.
+    /// Base plus what either side added, minus what either side removed, in ours' order with
+    /// each of theirs' additions after its neighbour in theirs. Duplicates collapse to one.
     func mergeSets(_ b: YAMLSequence, _ o: YAMLSequence, _ t: YAMLSequence) -> YAMLSequence {
         let inBase = Set(b.items.map(NodeKey.init))
         let inOurs = Set(o.items.map(NodeKey.init))
@@ -15,10 +15,20 @@ extension RecordMerger {
             if inBase.contains(key) && !inTheirs.contains(key) { continue }
             if seen.insert(key).inserted { result.items.append(item) }
         }
+        var resultKeys = result.items.map(NodeKey.init)
+        var previous: NodeKey?
         for item in t.items {
             let key = NodeKey(item)
+            defer { previous = key }
             if inBase.contains(key) && !inOurs.contains(key) { continue }
-            if seen.insert(key).inserted { result.items.append(item) }
+            guard seen.insert(key).inserted else { continue }
+            // After its neighbour in theirs, and after ours' own additions there.
+            var position = previous.flatMap { p in resultKeys.firstIndex(of: p) }.map { $0 + 1 } ?? 0
+            while position < resultKeys.count, !inBase.contains(resultKeys[position]), !inTheirs.contains(resultKeys[position]) {
+                position += 1
+            }
+            result.items.insert(item, at: position)
+            resultKeys.insert(key, at: position)
         }
         return result
     }
