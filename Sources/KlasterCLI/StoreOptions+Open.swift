@@ -1,0 +1,25 @@
+import Foundation
+import KlasterStore
+
+extension StoreOptions {
+    /// The store this command works on (`--store`, `KLASTER_STORE`, or the nearest above).
+    func open() throws -> Store {
+        try Store.locate(explicit: store)
+    }
+}
+
+extension Store {
+    /// A path the user typed (relative to the working directory, or absolute) as a path
+    /// relative to the store root; refuses paths outside the store and files that do not exist.
+    func relativePath(ofUserPath path: String) throws -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd)).standardizedFileURL.path
+        guard absolute.hasPrefix(root + "/") else {
+            throw CLIError("\(path): not inside the store \(root)")
+        }
+        guard FileManager.default.fileExists(atPath: absolute) else {
+            throw CLIError("\(path): no such file")
+        }
+        return String(absolute.dropFirst(root.count + 1))
+    }
+}
