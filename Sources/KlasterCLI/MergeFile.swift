@@ -53,10 +53,10 @@ extension Klaster {
             if outcome.isClean { return }
             let name = path ?? self.ours
             for conflict in outcome.conflicts {
-                FileHandleOutput.standardError.write("\(name): \(conflict.rule): \(conflict)\n")
+                Output.error.write("\(name): \(conflict.rule): \(conflict)\n")
             }
             if outcome.lineConflicts > 0 {
-                FileHandleOutput.standardError.write("\(name): \(outcome.lineConflicts) conflict\(outcome.lineConflicts == 1 ? "" : "s") in a line merge\n")
+                Output.error.write("\(name): \(outcome.lineConflicts) conflict\(outcome.lineConflicts == 1 ? "" : "s") in a line merge\n")
             }
             if let store = outcome.store, let record = outcome.record {
                 ConflictStash(store: store).save(record, base: base, ours: ours, theirs: theirs)

@@ -130,6 +130,9 @@ import Testing
         let status = try CLIRunner.run(["status"], in: repo.store)
         #expect(status.status == 1)
         #expect(status.stdout.contains("clusters/okip: changed by both"))
+        let validate = try CLIRunner.run(["validate", "clusters/okip.yaml"], in: repo.store)
+        #expect(validate.status == 1)
+        #expect(validate.stdout.contains("[conflict]") || validate.stderr.contains("[conflict]"))
 
         let marked = try CLIRunner.run(["resolve", "clusters/okip", "--mark"], in: repo.store)
         #expect(marked.status == 1)
