@@ -175,6 +175,18 @@ import Testing
         }
     }
 
+    @Test func aRecordAddedOnBothBranchesIsMergedAgainstAnEmptyBase() throws {
+        let repo = try GitStoreRepository()
+        let record = "id: firma-x\nname:\n  pl: Firma X\norg_type: company\ncountry: PL\nsources:\n  - url: https://example.com/x\n"
+        try repo.branch("theirs") { try repo.write("members/firma-x.yaml", record + "city: Gliwice\n") }
+        try repo.onMain { try repo.write("members/firma-x.yaml", "# Added on main.\n" + record + "website: https://x.example.com\n") }
+        let merged = try repo.merge("theirs")
+        #expect(merged.status == 0, "\(merged.stdout)\(merged.stderr)")
+        let text = try repo.read("members/firma-x.yaml")
+        #expect(text.hasPrefix("# Added on main.\n"))
+        #expect(text.contains("website: https://x.example.com\n") && text.contains("city: Gliwice\n"))
+    }
+
     @Test func aCommentRichFileKeepsEveryComment() throws {
         let repo = try GitStoreRepository()
         let file = "news/rudzki-klaster-wsrod-swiatowej-elity.yaml"
