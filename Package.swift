@@ -7,7 +7,7 @@ let package = Package(
         .executable(name: "klaster", targets: ["KlasterCLI"]),
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterMerge"]
+            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge"]
         ),
     ],
     dependencies: [
@@ -29,6 +29,11 @@ let package = Package(
         .target(name: "KlasterStore", dependencies: ["KlasterYAML", "KlasterModel"]),
         // Schema, domain and cross-record checks of a store: JSON Schema keywords, identifiers, codes.
         .target(name: "KlasterValidation", dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore"]),
+        // Editing records and the store: field changes by the schema, new/rm/mv, fmt, the journal.
+        .target(
+            name: "KlasterEdit",
+            dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
+        ),
         // Three-way merge of records by their schema, line-based merge, conflict markers, git's merge driver.
         .target(
             name: "KlasterMerge",
@@ -38,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "KlasterCLI",
             dependencies: [
-                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterMerge",
+                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +72,17 @@ let package = Package(
                 "KlasterStore",
                 "KlasterYAML",
                 "KlasterModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "KlasterEditTests",
+            dependencies: [
+                "KlasterEdit",
+                "KlasterValidation",
+                "KlasterStore",
+                "KlasterModel",
+                "KlasterYAML",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -34,6 +34,8 @@ public final class JSONSchema: Sendable {
     /// JSON Pointers (into the schema) of keywords Klaster does not apply, such as
     /// `/properties/tags/contains`.
     public let unsupportedKeywords: [String]
+    /// Per node: Klaster's annotations of a scalar placed there (see ``annotatedScalars(in:)``).
+    let scalarAnnotations: [ScalarAnnotations]
 
     /// Compiles a schema document.
     public init(_ document: JSONValue, file: String = "") throws(SchemaError) {
@@ -41,6 +43,7 @@ public final class JSONSchema: Sendable {
         try compiler.compileAll()
         Self.cacheChildLocations(&compiler.nodes)
         nodes = compiler.nodes
+        scalarAnnotations = Self.scalarAnnotations(compiler.nodes)
         unsupportedKeywords = compiler.unsupported
         self.file = file
     }

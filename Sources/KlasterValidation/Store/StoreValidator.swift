@@ -48,12 +48,14 @@ public struct StoreValidator: Sendable {
 
     /// Validates every record of the store. With `only`, reports only the findings in those
     /// files (paths relative to the store root), still checked in the context of the whole store.
+    /// With an `overlay`, validates the store as it would be after that edit (nothing is written).
     /// `progress` is called from worker threads with the number of records done so far.
     ///
     /// With `useCache`, files unchanged since the last run (same size, times and inode, same
     /// program and schemas) are not read again; their findings come from `.klaster/cache/`.
     public func validate(
         only: Set<String>? = nil,
+        overlay: StoreOverlay = StoreOverlay(),
         useCache: Bool = true,
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(StoreError) -> ValidationReport {
@@ -62,8 +64,9 @@ public struct StoreValidator: Sendable {
         var index: [RecordKind: Set<String>] = [:]
         for kind in RecordKind.allCases {
             let listing = try store.list(kind)
-            files += listing.records
-            index[kind] = Set(listing.records.map(\.id))
+            let records = overlay.records(of: kind, onDisk: listing.records, root: store.root)
+            files += records
+            index[kind] = Set(records.map(\.id))
             diagnostics += listing.strays.map(Self.strayDiagnostic)
         }
         let total = files.count
@@ -72,9 +75,16 @@ public struct StoreValidator: Sendable {
         let cachePath = ValidationCache.path(in: store)
         let cache = useCache ? ValidationCache.load(from: cachePath, key: cacheKey) : nil
         let results = store.map(files) { file -> (FileIO.Stamp?, RecordCheck, Bool) in
-            let stamp = useCache ? FileIO.stamp(file.absolutePath) : nil
+            // A file the overlay changes is checked from its new bytes, never from the cache.
+            let overlaid = overlay.contents[file.relativePath]
+            let stamp = useCache && overlaid == nil ? FileIO.stamp(file.absolutePath) : nil
             let hit = stamp.flatMap { stamp in cache?.entries[file.relativePath].flatMap { $0.stamp == stamp ? $0.check : nil } }
-            let check = hit ?? self.check(file)
+            let check =
+                if let hit { hit } else if let overlaid {
+                    self.check(kind: file.kind, id: file.id, relativePath: file.relativePath, bytes: overlaid)
+                } else {
+                    self.check(file)
+                }
             if let progress {
                 let count = done.withLock { value in
                     value += 1
@@ -85,7 +95,7 @@ public struct StoreValidator: Sendable {
             return (stamp, check, hit != nil)
         }
         let checks = results.map(\.1)
-        if useCache {
+        if useCache && overlay.isEmpty {
             let misses = results.count { !$0.2 }
             if misses > 0 || cache?.entries.count != files.count {
                 var fresh = ValidationCache(key: cacheKey)
