@@ -7,12 +7,13 @@ let package = Package(
         .executable(name: "klaster", targets: ["KlasterCLI"]),
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
+            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterExport"]
         ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev).
@@ -29,11 +30,19 @@ let package = Package(
         .target(name: "KlasterStore", dependencies: ["KlasterYAML", "KlasterModel"]),
         // Schema, domain and cross-record checks of a store: JSON Schema keywords, identifiers, codes.
         .target(name: "KlasterValidation", dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore"]),
+        // Exporters: JSON, CSV, a static HTML site, and plugin executables.
+        .target(
+            name: "KlasterExport",
+            dependencies: [
+                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "KlasterCLI",
             dependencies: [
-                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation",
+                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +64,10 @@ let package = Package(
         ),
         .testTarget(name: "KlasterCLITests", dependencies: ["KlasterCLI"]),
         .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
+        .testTarget(
+            name: "KlasterExportTests",
+            dependencies: ["KlasterExport", "KlasterStore", "KlasterValidation", "KlasterModel", "KlasterYAML"]
+        ),
         .testTarget(
             name: "KlasterValidationTests",
             dependencies: [

@@ -13,7 +13,7 @@ struct Klaster: ParsableCommand {
             records, unresolved conflicts, a --check that would change files); 2 could not do the job.
             """,
         version: version,
-        subcommands: [Init.self]
+        subcommands: [Init.self, Export.self, Exporters.self]
     )
 }
 
