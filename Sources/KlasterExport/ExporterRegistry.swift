@@ -17,6 +17,7 @@ public struct ExporterRegistry: Sendable {
         var registry = ExporterRegistry()
         registry.register(JSONExporter())
         registry.register(CSVExporter())
+        registry.register(HTMLExporter())
         return registry
     }
 
