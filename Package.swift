@@ -9,6 +9,8 @@ let package = Package(
             name: "Klaster",
             targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterExport"]
         ),
+        .plugin(name: "KlasterValidatePlugin", targets: ["KlasterValidatePlugin"]),
+        .plugin(name: "KlasterExportPlugin", targets: ["KlasterExportPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +47,24 @@ let package = Package(
                 "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `swift package klaster-validate` and `swift package klaster-export`: the package's own
+        // `klaster` run on a dataset folder of the package.
+        .plugin(
+            name: "KlasterValidatePlugin",
+            capability: .command(
+                intent: .custom(verb: "klaster-validate", description: "Validate a Klaster store in this package with klaster validate."),
+                permissions: []
+            ),
+        ),
+        .plugin(
+            name: "KlasterExportPlugin",
+            capability: .command(
+                intent: .custom(verb: "klaster-export", description: "Export a Klaster store in this package with klaster export."),
+                permissions: [
+                    .writeToPackageDirectory(reason: "klaster export writes the exported files (--out) into the package's folder.")
+                ]
+            ),
         ),
         .testTarget(
             name: "KlasterYAMLTests",
