@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KlasterExport
 import KlasterModel
 import KlasterStore
@@ -51,10 +52,18 @@ extension Klaster {
                     guard let out, out != "-" else { throw ExportError(.badOptions, "\(format) writes a folder: give it with --out DIR") }
                     try OutputFiles.checkFolder(out, format: exporter.name)
                 }
+                let clock = ContinuousClock()
+                let started = clock.now
                 let loaded = try ExportDataset.load(from: store, kinds: kinds, progress: progress)
+                let loadedAt = clock.now
                 try StoreGate.check(store: store, loaded: loaded, allowInvalid: allowInvalid)
                 let options = ExportOptions(out: out, templateDirectory: template, excel: excel, progress: progress)
                 try exporter.export(loaded.dataset, options: options)
+                if ProcessInfo.processInfo.environment["KLASTER_TIMING"] != nil {
+                    FileHandleOutput.standardError.write(
+                        "klaster: timing: \(loaded.dataset.count) records, load and validate \(loadedAt - started), export \(clock.now - loadedAt)\n"
+                    )
+                }
             } catch let error as ExportError {
                 throw CLIError(error.message, status: error.code == .pluginFailed ? error.status : 2)
             }
