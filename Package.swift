@@ -7,7 +7,7 @@ let package = Package(
         .executable(name: "klaster", targets: ["KlasterCLI"]),
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterExport"]
+            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterExport"]
         ),
         .plugin(name: "KlasterValidatePlugin", targets: ["KlasterValidatePlugin"]),
         .plugin(name: "KlasterExportPlugin", targets: ["KlasterExportPlugin"]),
@@ -32,6 +32,11 @@ let package = Package(
         .target(name: "KlasterStore", dependencies: ["KlasterYAML", "KlasterModel"]),
         // Schema, domain and cross-record checks of a store: JSON Schema keywords, identifiers, codes.
         .target(name: "KlasterValidation", dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore"]),
+        // Editing records and the store: field changes by the schema, new/rm/mv, fmt, the journal.
+        .target(
+            name: "KlasterEdit",
+            dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
+        ),
         // Exporters: JSON, CSV, a static HTML site, and plugin executables.
         .target(
             name: "KlasterExport",
@@ -44,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "KlasterCLI",
             dependencies: [
-                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterExport",
+                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,6 +88,17 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KlasterCLITests", dependencies: ["KlasterCLI"]),
+        .testTarget(
+            name: "KlasterEditTests",
+            dependencies: [
+                "KlasterEdit",
+                "KlasterValidation",
+                "KlasterStore",
+                "KlasterModel",
+                "KlasterYAML",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
         .testTarget(
             name: "KlasterExportTests",

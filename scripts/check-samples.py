@@ -40,7 +40,7 @@ ALLOWED_KEYWORDS = {
     "type", "properties", "required", "additionalProperties", "enum", "const", "pattern",
     "minLength", "maxLength", "minimum", "maximum", "items", "minItems", "maxItems", "uniqueItems",
     "format", "oneOf", "anyOf", "allOf",
-    "x-ref", "x-merge", "x-merge-key", "x-unique",
+    "x-ref", "x-merge", "x-merge-key", "x-unique", "x-check",
 }
 FORMATS = {"date", "date-time", "uri", "email"}
 

@@ -98,20 +98,20 @@ def enum(description, values):
 
 COUNTRY = {
     "type": "string", "description": "ISO 3166-1 alpha-2 country code, upper case (\"PL\", \"SE\").",
-    "pattern": "^[A-Z]{2}$",
+    "pattern": "^[A-Z]{2}$", "x-check": "country",
 }
 REGION = {
     "type": "string",
     "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes "
     "PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-    "pattern": f"^({PL_REGIONS}|{NOT_PL}-[A-Z0-9]{{1,3}})$",
+    "pattern": f"^({PL_REGIONS}|{NOT_PL}-[A-Z0-9]{{1,3}})$", "x-check": "region",
 }
 EMAIL = {"type": "string", "description": "Contact e-mail address.", "format": "email",
-         "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "maxLength": 254}
+         "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "maxLength": 254, "x-check": "email"}
 PHONE = {"type": "string", "description": "Telephone number in E.164 form, no spaces (\"+48322000000\").",
-         "pattern": "^\\+[1-9][0-9]{6,14}$"}
+         "pattern": "^\\+[1-9][0-9]{6,14}$", "x-check": "phone"}
 URL = {"type": "string", "description": "Absolute http(s) address.", "format": "uri",
-       "pattern": "^https?://[^\\s]+$", "maxLength": 2000}
+       "pattern": "^https?://[^\\s]+$", "maxLength": 2000, "x-check": "url"}
 
 
 def url(description):
@@ -170,12 +170,13 @@ def shared_defs():
             "carry check digits; the validator checks them.",
             {
                 "nip": {"type": "string", "description": "Polish tax id: 10 digits, no dashes.",
-                        "pattern": "^[0-9]{10}$", "x-unique": True},
+                        "pattern": "^[0-9]{10}$", "x-unique": True, "x-check": "nip"},
                 "regon": {"type": "string", "description": "Polish statistical number: 9 digits, "
                           "or 14 for a local unit.", "pattern": "^([0-9]{9}|[0-9]{14})$",
-                          "x-unique": True},
+                          "x-unique": True, "x-check": "regon"},
                 "krs": {"type": "string", "description": "National Court Register number: 10 digits, "
-                        "zero-padded.", "pattern": "^[0-9]{10}$", "x-unique": True},
+                        "zero-padded.", "pattern": "^[0-9]{10}$", "x-unique": True,
+                        "x-check": "krs"},
                 "vat_eu": {"type": "string", "description": "EU VAT number with its country prefix "
                            "(\"PL7740001454\").", "pattern": "^[A-Z]{2}[0-9A-Z]{2,12}$", "x-unique": True},
                 "lei": {"type": "string", "description": "Legal Entity Identifier (ISO 17442).",
@@ -219,7 +220,7 @@ def shared_defs():
                 "title": string("Title of the page or document."),
                 "publisher": string("Who published it (site or organisation)."),
                 "lang": {"type": "string", "description": "Language of the source (ISO 639-1).",
-                         "pattern": "^[a-z]{2}$"},
+                         "pattern": "^[a-z]{2}$", "x-check": "language"},
                 "published": date("Publication date"),
                 "retrieved": date("When the page was read"),
                 "note": text("What this source supports, or caveats about it."),
@@ -504,7 +505,8 @@ def news():
     props = {
         "id": record_id("news"),
         "title": string("The headline as published, punctuation included.", maxLength=500),
-        "lang": {"type": "string", "description": "Language of the article (ISO 639-1).", "pattern": "^[a-z]{2}$"},
+        "lang": {"type": "string", "description": "Language of the article (ISO 639-1).", "pattern": "^[a-z]{2}$",
+                 "x-check": "language"},
         "url": url("The article's canonical address."),
         "publisher": string("The site or organisation that published it."),
         "published": {**timestamp, "description": "When it was published: a date (YYYY-MM-DD) or an RFC 3339 "

@@ -3,6 +3,7 @@ import Foundation
 import KlasterExport
 import KlasterModel
 import KlasterStore
+import KlasterValidation
 
 extension Klaster {
     struct Export: ParsableCommand {
@@ -54,14 +55,19 @@ extension Klaster {
                 }
                 let clock = ContinuousClock()
                 let started = clock.now
-                let loaded = try ExportDataset.load(from: store, kinds: kinds, progress: progress)
+                let report = try StoreValidator(store: store).validate { done, total in
+                    progress?.update("validating", done: done, total: total)
+                }
+                progress?.finish("validating")
+                try StoreGate.check(report.diagnostics, allowInvalid: allowInvalid)
+                let validatedAt = clock.now
+                let loaded = try ExportDataset.load(from: store, kinds: kinds, validate: false, progress: progress)
                 let loadedAt = clock.now
-                try StoreGate.check(store: store, loaded: loaded, allowInvalid: allowInvalid)
                 let options = ExportOptions(out: out, templateDirectory: template, excel: excel, progress: progress)
                 try exporter.export(loaded.dataset, options: options)
                 if ProcessInfo.processInfo.environment["KLASTER_TIMING"] != nil {
-                    FileHandleOutput.standardError.write(
-                        "klaster: timing: \(loaded.dataset.count) records, load and validate \(loadedAt - started), export \(clock.now - loadedAt)\n"
+                    Output.error.write(
+                        "klaster: timing: \(loaded.dataset.count) records, validate \(validatedAt - started), load \(loadedAt - validatedAt), export \(clock.now - loadedAt)\n"
                     )
                 }
             } catch let error as ExportError {

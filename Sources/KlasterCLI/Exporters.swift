@@ -29,7 +29,7 @@ extension Klaster {
                 text += exporter.name + String(repeating: " ", count: width - exporter.name.count)
                 text += "  \(kind)  \(exporter.summary)\n"
             }
-            FileHandleOutput.standardOutput.write(text)
+            Output.standard.write(text)
         }
     }
 }

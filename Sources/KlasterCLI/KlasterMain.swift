@@ -46,7 +46,7 @@ enum KlasterMain {
                 return 0
             }
             // Usage errors: ArgumentParser would say 64; the contract says 2.
-            FileHandleOutput.standardError.write(
+            Output.error.write(
                 "klaster: error: " + Klaster.message(for: error) + " (see 'klaster --help')\n"
             )
             return 2
@@ -55,7 +55,7 @@ enum KlasterMain {
 
     static func printError(_ message: String) {
         let text = message.hasPrefix("klaster: ") ? message : "klaster: error: \(message)"
-        FileHandleOutput.standardError.write(text + "\n")
+        Output.error.write(text + "\n")
     }
 }
 
@@ -67,22 +67,5 @@ struct CLIError: Error {
     init(_ message: String, status: Int32 = 2) {
         self.message = message
         self.status = status
-    }
-}
-
-/// Unbuffered writes to stdout and stderr.
-enum FileHandleOutput {
-    case standardOutput, standardError
-
-    func write(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(self == .standardOutput ? 1 : 2, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { break }
-                offset += n
-            }
-        }
     }
 }

@@ -27,14 +27,14 @@ final class TerminalProgress: ExportProgress, @unchecked Sendable {
         guard elapsed >= 0.1 || done == total else { return }
         lastPrint = now
         let percent = total > 0 ? done * 100 / total : 100
-        FileHandleOutput.standardError.write("\r\u{1B}[K\(phase): \(done)/\(total) records (\(percent)%)")
+        Output.error.write("\r\u{1B}[K\(phase): \(done)/\(total) records (\(percent)%)")
         shown = true
     }
 
     func finish(_ phase: String) {
         pthread_mutex_lock(&lock)
         defer { pthread_mutex_unlock(&lock) }
-        if shown { FileHandleOutput.standardError.write("\r\u{1B}[K") }
+        if shown { Output.error.write("\r\u{1B}[K") }
         shown = false
     }
 }

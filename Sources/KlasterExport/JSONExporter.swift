@@ -67,7 +67,11 @@ public struct JSONExporter: Exporter {
         var start = 0
         while start < records.count {
             let slice = Array(records[start..<min(start + chunk, records.count)])
-            let texts = parallelMap(slice) { $0.value.prettyJSONText(level: 2) }
+            let texts = parallelMap(slice) { record -> String in
+                var text = ""
+                record.value.writePretty(to: &text, indent: 2)
+                return text
+            }
             try body(start, texts)
             start += slice.count
         }

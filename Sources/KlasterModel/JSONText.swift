@@ -13,7 +13,7 @@ public enum JSONText {
     /// Appends `text`'s escaped form (no quotes) to `out`.
     public static func appendEscaped(_ text: String, to out: inout String) {
         var needsWork = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
             needsWork = true
             break
         }
@@ -31,7 +31,7 @@ public enum JSONText {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || scalar.value == 0x7F {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -60,12 +60,14 @@ public enum BundledSchemas {
     "country": {
       "type": "string",
       "description": "ISO 3166-1 alpha-2 country code, upper case (\"PL\", \"SE\").",
-      "pattern": "^[A-Z]{2}$"
+      "pattern": "^[A-Z]{2}$",
+      "x-check": "country"
     },
     "region": {
       "type": "string",
       "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-      "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$"
+      "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$",
+      "x-check": "region"
     },
     "city": {
       "type": "string",
@@ -101,19 +103,22 @@ public enum BundledSchemas {
       "description": "The cluster's website.",
       "format": "uri",
       "pattern": "^https?://[^\\s]+$",
-      "maxLength": 2000
+      "maxLength": 2000,
+      "x-check": "url"
     },
     "email": {
       "type": "string",
       "description": "Contact e-mail address.",
       "format": "email",
       "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
-      "maxLength": 254
+      "maxLength": 254,
+      "x-check": "email"
     },
     "phone": {
       "type": "string",
       "description": "Telephone number in E.164 form, no spaces (\"+48322000000\").",
-      "pattern": "^\\+[1-9][0-9]{6,14}$"
+      "pattern": "^\\+[1-9][0-9]{6,14}$",
+      "x-check": "phone"
     },
     "identifiers": {
       "$ref": "#/$defs/identifiers",
@@ -536,12 +541,14 @@ public enum BundledSchemas {
         "region": {
           "type": "string",
           "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$"
+          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$",
+          "x-check": "region"
         },
         "country": {
           "type": "string",
           "description": "ISO 3166-1 alpha-2 country code, upper case (\"PL\", \"SE\").",
-          "pattern": "^[A-Z]{2}$"
+          "pattern": "^[A-Z]{2}$",
+          "x-check": "country"
         }
       },
       "required": [
@@ -571,12 +578,14 @@ public enum BundledSchemas {
         "region": {
           "type": "string",
           "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$"
+          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$",
+          "x-check": "region"
         },
         "country": {
           "type": "string",
           "description": "ISO 3166-1 alpha-2 country code, upper case (\"PL\", \"SE\").",
-          "pattern": "^[A-Z]{2}$"
+          "pattern": "^[A-Z]{2}$",
+          "x-check": "country"
         }
       },
       "required": [
@@ -611,19 +620,22 @@ public enum BundledSchemas {
           "type": "string",
           "description": "Polish tax id: 10 digits, no dashes.",
           "pattern": "^[0-9]{10}$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "nip"
         },
         "regon": {
           "type": "string",
           "description": "Polish statistical number: 9 digits, or 14 for a local unit.",
           "pattern": "^([0-9]{9}|[0-9]{14})$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "regon"
         },
         "krs": {
           "type": "string",
           "description": "National Court Register number: 10 digits, zero-padded.",
           "pattern": "^[0-9]{10}$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "krs"
         },
         "vat_eu": {
           "type": "string",
@@ -747,7 +759,8 @@ public enum BundledSchemas {
           "description": "Address of the page that states the facts.",
           "format": "uri",
           "pattern": "^https?://[^\\s]+$",
-          "maxLength": 2000
+          "maxLength": 2000,
+          "x-check": "url"
         },
         "title": {
           "type": "string",
@@ -762,7 +775,8 @@ public enum BundledSchemas {
         "lang": {
           "type": "string",
           "description": "Language of the source (ISO 639-1).",
-          "pattern": "^[a-z]{2}$"
+          "pattern": "^[a-z]{2}$",
+          "x-check": "language"
         },
         "published": {
           "type": "string",
@@ -1053,12 +1067,14 @@ public enum BundledSchemas {
     "country": {
       "type": "string",
       "description": "ISO 3166-1 alpha-2 country code, upper case (\"PL\", \"SE\").",
-      "pattern": "^[A-Z]{2}$"
+      "pattern": "^[A-Z]{2}$",
+      "x-check": "country"
     },
     "region": {
       "type": "string",
       "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-      "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$"
+      "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$",
+      "x-check": "region"
     },
     "city": {
       "type": "string",
@@ -1078,19 +1094,22 @@ public enum BundledSchemas {
       "description": "The organisation's website.",
       "format": "uri",
       "pattern": "^https?://[^\\s]+$",
-      "maxLength": 2000
+      "maxLength": 2000,
+      "x-check": "url"
     },
     "email": {
       "type": "string",
       "description": "Contact e-mail address.",
       "format": "email",
       "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
-      "maxLength": 254
+      "maxLength": 254,
+      "x-check": "email"
     },
     "phone": {
       "type": "string",
       "description": "Telephone number in E.164 form, no spaces (\"+48322000000\").",
-      "pattern": "^\\+[1-9][0-9]{6,14}$"
+      "pattern": "^\\+[1-9][0-9]{6,14}$",
+      "x-check": "phone"
     },
     "description": {
       "$ref": "#/$defs/localizedText",
@@ -1451,12 +1470,14 @@ public enum BundledSchemas {
         "region": {
           "type": "string",
           "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$"
+          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$",
+          "x-check": "region"
         },
         "country": {
           "type": "string",
           "description": "ISO 3166-1 alpha-2 country code, upper case (\"PL\", \"SE\").",
-          "pattern": "^[A-Z]{2}$"
+          "pattern": "^[A-Z]{2}$",
+          "x-check": "country"
         }
       },
       "required": [
@@ -1486,12 +1507,14 @@ public enum BundledSchemas {
         "region": {
           "type": "string",
           "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$"
+          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$",
+          "x-check": "region"
         },
         "country": {
           "type": "string",
           "description": "ISO 3166-1 alpha-2 country code, upper case (\"PL\", \"SE\").",
-          "pattern": "^[A-Z]{2}$"
+          "pattern": "^[A-Z]{2}$",
+          "x-check": "country"
         }
       },
       "required": [
@@ -1526,19 +1549,22 @@ public enum BundledSchemas {
           "type": "string",
           "description": "Polish tax id: 10 digits, no dashes.",
           "pattern": "^[0-9]{10}$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "nip"
         },
         "regon": {
           "type": "string",
           "description": "Polish statistical number: 9 digits, or 14 for a local unit.",
           "pattern": "^([0-9]{9}|[0-9]{14})$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "regon"
         },
         "krs": {
           "type": "string",
           "description": "National Court Register number: 10 digits, zero-padded.",
           "pattern": "^[0-9]{10}$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "krs"
         },
         "vat_eu": {
           "type": "string",
@@ -1662,7 +1688,8 @@ public enum BundledSchemas {
           "description": "Address of the page that states the facts.",
           "format": "uri",
           "pattern": "^https?://[^\\s]+$",
-          "maxLength": 2000
+          "maxLength": 2000,
+          "x-check": "url"
         },
         "title": {
           "type": "string",
@@ -1677,7 +1704,8 @@ public enum BundledSchemas {
         "lang": {
           "type": "string",
           "description": "Language of the source (ISO 639-1).",
-          "pattern": "^[a-z]{2}$"
+          "pattern": "^[a-z]{2}$",
+          "x-check": "language"
         },
         "published": {
           "type": "string",
@@ -2226,12 +2254,14 @@ public enum BundledSchemas {
         "region": {
           "type": "string",
           "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$"
+          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$",
+          "x-check": "region"
         },
         "country": {
           "type": "string",
           "description": "ISO 3166-1 alpha-2 country code, upper case (\"PL\", \"SE\").",
-          "pattern": "^[A-Z]{2}$"
+          "pattern": "^[A-Z]{2}$",
+          "x-check": "country"
         }
       },
       "required": [
@@ -2261,12 +2291,14 @@ public enum BundledSchemas {
         "region": {
           "type": "string",
           "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$"
+          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$",
+          "x-check": "region"
         },
         "country": {
           "type": "string",
           "description": "ISO 3166-1 alpha-2 country code, upper case (\"PL\", \"SE\").",
-          "pattern": "^[A-Z]{2}$"
+          "pattern": "^[A-Z]{2}$",
+          "x-check": "country"
         }
       },
       "required": [
@@ -2301,19 +2333,22 @@ public enum BundledSchemas {
           "type": "string",
           "description": "Polish tax id: 10 digits, no dashes.",
           "pattern": "^[0-9]{10}$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "nip"
         },
         "regon": {
           "type": "string",
           "description": "Polish statistical number: 9 digits, or 14 for a local unit.",
           "pattern": "^([0-9]{9}|[0-9]{14})$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "regon"
         },
         "krs": {
           "type": "string",
           "description": "National Court Register number: 10 digits, zero-padded.",
           "pattern": "^[0-9]{10}$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "krs"
         },
         "vat_eu": {
           "type": "string",
@@ -2437,7 +2472,8 @@ public enum BundledSchemas {
           "description": "Address of the page that states the facts.",
           "format": "uri",
           "pattern": "^https?://[^\\s]+$",
-          "maxLength": 2000
+          "maxLength": 2000,
+          "x-check": "url"
         },
         "title": {
           "type": "string",
@@ -2452,7 +2488,8 @@ public enum BundledSchemas {
         "lang": {
           "type": "string",
           "description": "Language of the source (ISO 639-1).",
-          "pattern": "^[a-z]{2}$"
+          "pattern": "^[a-z]{2}$",
+          "x-check": "language"
         },
         "published": {
           "type": "string",
@@ -2558,14 +2595,16 @@ public enum BundledSchemas {
     "lang": {
       "type": "string",
       "description": "Language of the article (ISO 639-1).",
-      "pattern": "^[a-z]{2}$"
+      "pattern": "^[a-z]{2}$",
+      "x-check": "language"
     },
     "url": {
       "type": "string",
       "description": "The article's canonical address.",
       "format": "uri",
       "pattern": "^https?://[^\\s]+$",
-      "maxLength": 2000
+      "maxLength": 2000,
+      "x-check": "url"
     },
     "publisher": {
       "type": "string",
@@ -2660,7 +2699,8 @@ public enum BundledSchemas {
       "items": {
         "type": "string",
         "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-        "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$"
+        "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$",
+        "x-check": "region"
       },
       "uniqueItems": true,
       "x-merge": "set"
@@ -2989,12 +3029,14 @@ public enum BundledSchemas {
         "region": {
           "type": "string",
           "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$"
+          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$",
+          "x-check": "region"
         },
         "country": {
           "type": "string",
           "description": "ISO 3166-1 alpha-2 country code, upper case (\"PL\", \"SE\").",
-          "pattern": "^[A-Z]{2}$"
+          "pattern": "^[A-Z]{2}$",
+          "x-check": "country"
         }
       },
       "required": [
@@ -3024,12 +3066,14 @@ public enum BundledSchemas {
         "region": {
           "type": "string",
           "description": "ISO 3166-2 subdivision code. Polish voivodeships use the current numeric codes PL-02 to PL-32 (PL-24 is śląskie); the letter codes replaced in 2018 (PL-SL) are rejected.",
-          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$"
+          "pattern": "^(PL-(0[2468]|[12][02468]|3[02])|([A-OQ-Z][A-Z]|P[A-KM-Z])-[A-Z0-9]{1,3})$",
+          "x-check": "region"
         },
         "country": {
           "type": "string",
           "description": "ISO 3166-1 alpha-2 country code, upper case (\"PL\", \"SE\").",
-          "pattern": "^[A-Z]{2}$"
+          "pattern": "^[A-Z]{2}$",
+          "x-check": "country"
         }
       },
       "required": [
@@ -3064,19 +3108,22 @@ public enum BundledSchemas {
           "type": "string",
           "description": "Polish tax id: 10 digits, no dashes.",
           "pattern": "^[0-9]{10}$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "nip"
         },
         "regon": {
           "type": "string",
           "description": "Polish statistical number: 9 digits, or 14 for a local unit.",
           "pattern": "^([0-9]{9}|[0-9]{14})$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "regon"
         },
         "krs": {
           "type": "string",
           "description": "National Court Register number: 10 digits, zero-padded.",
           "pattern": "^[0-9]{10}$",
-          "x-unique": true
+          "x-unique": true,
+          "x-check": "krs"
         },
         "vat_eu": {
           "type": "string",
@@ -3200,7 +3247,8 @@ public enum BundledSchemas {
           "description": "Address of the page that states the facts.",
           "format": "uri",
           "pattern": "^https?://[^\\s]+$",
-          "maxLength": 2000
+          "maxLength": 2000,
+          "x-check": "url"
         },
         "title": {
           "type": "string",
@@ -3215,7 +3263,8 @@ public enum BundledSchemas {
         "lang": {
           "type": "string",
           "description": "Language of the source (ISO 639-1).",
-          "pattern": "^[a-z]{2}$"
+          "pattern": "^[a-z]{2}$",
+          "x-check": "language"
         },
         "published": {
           "type": "string",

@@ -1,3 +1,5 @@
+import KlasterModel
+
 extension JSONValue {
     /// The value as compact JSON text: keys in their order, non-ASCII written as is (UTF-8),
     /// control characters escaped. Non-finite numbers (YAML's `.inf`, `.nan`), which JSON cannot
@@ -36,24 +38,7 @@ extension JSONValue {
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
+        JSONText.appendEscaped(s, to: &out)
         out += "\""
     }
 }
@@ -72,6 +57,43 @@ extension JSONNumber {
             } else {
                 out += d.description
             }
+        }
+    }
+}
+
+extension JSONValue {
+    /// The value as indented JSON text (two spaces, one key or item per line, as Python's
+    /// `json.dumps(indent=2, ensure_ascii=False)` lays it out), ending with a line break.
+    public func prettyJSONText() -> String {
+        var out = ""
+        writePretty(to: &out, indent: 0)
+        out += "\n"
+        return out
+    }
+
+    /// Appends the indented JSON text of the value to `out`, nested `indent` levels deep.
+    public func writePretty(to out: inout String, indent: Int) {
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += String(repeating: "  ", count: indent + 1)
+                item.writePretty(to: &out, indent: indent + 1)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: "  ", count: indent) + "]"
+        case .object(let object) where object.count > 0:
+            out += "{\n"
+            for (i, entry) in object.entries.enumerated() {
+                out += String(repeating: "  ", count: indent + 1)
+                JSONValue.writeString(entry.key, to: &out)
+                out += ": "
+                entry.value.writePretty(to: &out, indent: indent + 1)
+                out += i == object.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: "  ", count: indent) + "}"
+        default:
+            write(to: &out)
         }
     }
 }

@@ -119,6 +119,12 @@ struct SchemaCompiler {
             case "x-unique":
                 guard case .bool(let unique) = value else { throw error(.keyword, "x-unique must be true or false", here) }
                 node.xUnique = unique
+            case "x-check":
+                guard case .string(let name) = value, let rule = DomainRule(rawValue: name) else {
+                    let known = DomainRule.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw error(.keyword, "x-check must be one of: \(known)", here)
+                }
+                node.xCheck = rule
             case "x-merge":
                 guard case .string(let name) = value, let strategy = MergeStrategy(rawValue: name) else {
                     throw error(.keyword, "x-merge must be one of: set, keyed, text", here)

@@ -54,6 +54,7 @@ struct SchemaNode: Sendable {
 
     var xRef: SchemaRefTarget?
     var xUnique = false
+    var xCheck: DomainRule?
     var xMerge: MergeStrategy?
     var xMergeKey: String?
     var title: String?

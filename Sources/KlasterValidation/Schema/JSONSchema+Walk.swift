@@ -1,0 +1,107 @@
+public import KlasterYAML
+
+/// A scalar of a record together with what the schema says about its place: its typed value
+/// and Klaster's `x-ref`, `x-unique` and `x-check` annotations.
+public struct AnnotatedScalar: Sendable {
+    public var path: YAMLPath
+    public var scalar: YAMLScalar
+    /// The value the scalar means at this place (see ``JSONSchema/jsonValue(of:)``).
+    public var value: JSONValue
+    /// The types the schema allows here.
+    public var expected: SchemaTypes
+    public var xRef: SchemaRefTarget?
+    public var xUnique: Bool
+    public var xCheck: DomainRule?
+}
+
+extension JSONSchema {
+    /// Every scalar of `document` (mapping values and sequence items; keys are not values), in
+    /// document order, with the schema's annotations for its place. Places the schema does not
+    /// describe (unknown fields) are skipped: validation reports them.
+    public func annotatedScalars(in document: YAMLNode) -> [AnnotatedScalar] {
+        var found: [AnnotatedScalar] = []
+        var path: [YAMLPath.Component] = []
+        walk(document, at: .single(root), path: &path, into: &found)
+        return found
+    }
+
+    private func walk(
+        _ node: YAMLNode,
+        at location: SchemaLocation,
+        path: inout [YAMLPath.Component],
+        into found: inout [AnnotatedScalar]
+    ) {
+        switch node {
+        case .scalar(let scalar):
+            let expected = expectedTypes(location)
+            var item = AnnotatedScalar(
+                path: YAMLPath(path),
+                scalar: scalar,
+                value: scalar.jsonValue(expecting: expected),
+                expected: expected,
+                xRef: nil,
+                xUnique: false,
+                xCheck: nil
+            )
+            let annotations: ScalarAnnotations
+            if case .single(let s) = location {
+                annotations = scalarAnnotations[s]
+            } else {
+                annotations = Self.merge(schemas(at: location), nodes)
+            }
+            item.xRef = annotations.xRef
+            item.xCheck = annotations.xCheck
+            item.xUnique = annotations.xUnique
+            found.append(item)
+        case .sequence(let sequence):
+            let itemLocation = child(of: location, key: nil)
+            if itemLocation == .unconstrained { return }
+            for (i, item) in sequence.items.enumerated() {
+                path.append(.index(i))
+                walk(item, at: itemLocation, path: &path, into: &found)
+                path.removeLast()
+            }
+        case .mapping(let mapping):
+            for entry in mapping.entries {
+                let key = Self.keyText(entry.key)
+                let childLocation = child(of: location, key: key)
+                if childLocation == .unconstrained { continue }
+                path.append(.key(key))
+                walk(entry.value, at: childLocation, path: &path, into: &found)
+                path.removeLast()
+            }
+        }
+    }
+}
+
+/// The annotations a scalar takes from the schemas at its place.
+struct ScalarAnnotations: Sendable {
+    var xRef: SchemaRefTarget?
+    var xCheck: DomainRule?
+    var xUnique = false
+}
+
+extension JSONSchema {
+    /// For every node, the annotations of the schemas that apply where it applies: the node's
+    /// own, its `$ref`/`allOf` targets, then its `anyOf`/`oneOf` branches (the first that says
+    /// an `x-ref` or `x-check` decides it).
+    static func scalarAnnotations(_ nodes: [SchemaNode]) -> [ScalarAnnotations] {
+        nodes.indices.map { s in
+            var members = nodes[s].conjunction
+            for group in nodes[s].alternatives {
+                for b in group { members += nodes[b].conjunction }
+            }
+            return merge(members, nodes)
+        }
+    }
+
+    static func merge(_ members: [Int], _ nodes: [SchemaNode]) -> ScalarAnnotations {
+        var result = ScalarAnnotations()
+        for m in members {
+            result.xRef = result.xRef ?? nodes[m].xRef
+            result.xCheck = result.xCheck ?? nodes[m].xCheck
+            result.xUnique = result.xUnique || nodes[m].xUnique
+        }
+        return result
+    }
+}

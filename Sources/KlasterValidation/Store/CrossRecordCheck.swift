@@ -1,0 +1,69 @@
+import KlasterModel
+
+/// The checks that need every record: references resolve to a record of the right kind,
+/// `x-unique` values do not repeat, a cluster's coordinator has a coordinating membership.
+struct CrossRecordCheck {
+    /// The ids of the record files that exist, per kind.
+    let index: [RecordKind: Set<String>]
+    /// Facts of the records, in file order.
+    let facts: [RecordFacts]
+
+    func run() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var firstUse: [String: (file: String, line: Int)] = [:]
+        var coordinates: [String: Set<String>] = [:]
+        for record in facts where record.kind == .members {
+            coordinates[record.id] = Set(record.coordinates)
+        }
+        for record in facts {
+            let file = "\(record.kind.folder)/\(record.id).yaml"
+            for reference in record.references where !(index[reference.kind]?.contains(reference.id) ?? false) {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: reference.place.line, column: reference.place.column, rule: "ref",
+                        message: "'\(Self.fieldName(reference.place.pointer))' refers to \(reference.kind.singular) "
+                            + "'\(reference.id)', which does not exist "
+                            + "(no \(reference.kind.folder)/\(reference.id).yaml)",
+                        path: reference.place.pointer
+                    )
+                )
+            }
+            for unique in record.uniques {
+                let key = "\(record.kind.rawValue)\u{0}\(unique.field)\u{0}\(unique.value)"
+                if let first = firstUse[key] {
+                    if first.file == file { continue }
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, line: unique.place.line, column: unique.place.column, rule: "unique",
+                            message: "\(unique.value) is already used by \(first.file):\(first.line); "
+                                + "'\(Self.fieldName(unique.field))' must be unique across \(record.kind.rawValue)",
+                            path: unique.place.pointer
+                        )
+                    )
+                } else {
+                    firstUse[key] = (file, unique.place.line)
+                }
+            }
+            if let coordinator = record.coordinator, let clusters = coordinates[coordinator.id],
+                !clusters.contains(record.id)
+            {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: coordinator.place.line, column: coordinator.place.column, severity: .warning,
+                        rule: "coordinator-membership",
+                        message: "the coordinator '\(coordinator.id)' has no membership in this cluster with the role "
+                            + "coordinator or administrator (add one to members/\(coordinator.id).yaml)",
+                        path: coordinator.place.pointer
+                    )
+                )
+            }
+        }
+        return diagnostics
+    }
+
+    /// The last field name of a pointer (`cluster` for `/memberships/0/cluster`).
+    static func fieldName(_ pointer: String) -> String {
+        let tokens = pointer.split(separator: "/")
+        return String(tokens.last { !$0.allSatisfy(\.isNumber) && $0 != "*" } ?? "value")
+    }
+}

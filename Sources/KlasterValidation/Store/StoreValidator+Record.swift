@@ -1,0 +1,146 @@
+public import KlasterModel
+import KlasterStore
+import KlasterYAML
+
+extension StoreValidator {
+    /// Checks one record's text on its own: YAML, conflict markers, id, schema, domain rules,
+    /// ambiguous plain scalars, dates in order. Also gathers the record's ``RecordFacts``.
+    public func check(kind: RecordKind, id: String, relativePath: String, bytes: [UInt8]) -> RecordCheck {
+        let markers = ConflictMarkers.find(in: bytes)
+        if !markers.isEmpty {
+            let found = markers.map { marker in
+                Diagnostic(
+                    file: relativePath, line: marker.line, column: 1, rule: "conflict",
+                    message: "unresolved merge conflict (\(marker.marker)); keep one side and remove the markers, "
+                        + "or run 'klaster resolve \(kind.rawValue)/\(id) --ours|--theirs'"
+                )
+            }
+            return RecordCheck(diagnostics: found, facts: RecordFacts(kind: kind, id: id))
+        }
+        let root: YAMLNode?
+        do {
+            root = try YAMLParser(limits: store.limits).parse(bytes, file: relativePath)
+        } catch {
+            return RecordCheck(diagnostics: [Diagnostic(error)], facts: nil)
+        }
+        guard let root, case .mapping(let map) = root else {
+            let line = root?.span.start.line ?? 1
+            let column = root?.span.start.column ?? 1
+            let what = root == nil ? "the file is empty" : "the file holds a \(root?.sequence != nil ? "list" : "single value")"
+            return RecordCheck(
+                diagnostics: [
+                    Diagnostic(
+                        file: relativePath, line: line, column: column, rule: "record",
+                        message: "\(what); a record is a mapping of fields, starting with 'id: \(id)'"
+                    )
+                ],
+                facts: nil
+            )
+        }
+        var diagnostics: [Diagnostic] = []
+        func report(_ mark: Mark, _ rule: String, _ message: String, _ pointer: String, _ severity: Diagnostic.Severity = .error) {
+            diagnostics.append(
+                Diagnostic(
+                    file: relativePath, line: mark.line, column: mark.column, severity: severity,
+                    rule: rule, message: message, path: pointer
+                )
+            )
+        }
+        if let idNode = map["id"], let written = idNode.scalar, !idNode.isNull, written.value != id {
+            report(
+                written.span.start, "id",
+                "the id '\(written.value)' must equal the file name '\(id)' (rename the file with 'klaster mv', or fix the id)",
+                "/id"
+            )
+        }
+        guard let schemaSet = schemas[kind] else { return RecordCheck(diagnostics: diagnostics, facts: nil) }
+        var facts = RecordFacts(kind: kind, id: id)
+        var domainPaths = Set<String>()
+        var ambiguous: [(scalar: AnnotatedScalar, text: String, reading: PlainScalar.Reading)] = []
+        for scalar in schemaSet.schemas[0].annotatedScalars(in: root) {
+            guard case .string(let text) = scalar.value else { continue }
+            func place() -> RecordFacts.Place {
+                RecordFacts.Place(pointer: scalar.path.jsonPointer, line: scalar.scalar.span.start.line, column: scalar.scalar.span.start.column)
+            }
+            if let rule = scalar.xCheck, let problem = rule.check(text) {
+                var message = problem.message
+                if let suggestion = problem.suggestion, !message.contains(suggestion) { message += " (write \(suggestion))" }
+                let pointer = scalar.path.jsonPointer
+                report(scalar.scalar.span.start, rule.rawValue, message, pointer)
+                domainPaths.insert(pointer)
+            }
+            if let target = scalar.xRef, let resolved = target.resolve(text) {
+                let reference = RecordFacts.Reference(kind: resolved.kind, id: resolved.id, place: place())
+                facts.references.append(reference)
+                if kind == .clusters, scalar.path.components == [.key("coordinator")] { facts.coordinator = reference }
+            }
+            if scalar.xUnique {
+                facts.uniques.append(RecordFacts.UniqueValue(field: Self.fieldPattern(scalar.path), value: text, place: place()))
+            }
+            if scalar.scalar.style == .plain, scalar.scalar.tag == nil, let reading = PlainScalar.yaml11Reading(text),
+                reading != .merge, reading != .value
+            {
+                ambiguous.append((scalar, text, reading))
+            }
+        }
+        for violation in schemaSet.validate(root) {
+            let pointer = violation.path.jsonPointer
+            if violation.keyword == "pattern", domainPaths.contains(pointer) { continue }
+            report(violation.mark, violation.keyword, violation.message, pointer)
+        }
+        // A field that is wrong anyway needs no advice about its quoting.
+        let wrong = Set(diagnostics.map(\.path))
+        for (scalar, text, reading) in ambiguous where !wrong.contains(scalar.path.jsonPointer) {
+            report(
+                scalar.scalar.span.start, "yaml-ambiguous-scalar",
+                "'\(scalar.path.lastKeyName)' is written \(text) without quotes; YAML 1.1 tools (PyYAML, many editors) "
+                    + "read that as \(Self.readingName(reading)), not text: quote it (\"\(text)\"), as 'klaster fmt' does",
+                scalar.path.jsonPointer, .warning
+            )
+        }
+        if kind == .members { facts.coordinates = Self.coordinatedClusters(map) }
+        DateOrder.check(root) { mark, message, pointer in report(mark, "date-order", message, pointer) }
+        return RecordCheck(diagnostics: diagnostics, facts: facts)
+    }
+
+    /// `/people/3/identifiers/nip` → `/people/*/identifiers/nip`.
+    static func fieldPattern(_ path: YAMLPath) -> String {
+        YAMLPath(path.components.map { component in
+            if case .key = component { return component }
+            return .key("*")
+        }).jsonPointer
+    }
+
+    static func readingName(_ reading: PlainScalar.Reading) -> String {
+        switch reading {
+        case .null: "null (no value)"
+        case .bool: "a yes/no value"
+        case .int: "a number"
+        case .float: "a number"
+        case .timestamp: "a date"
+        case .merge, .value: "something other than text"
+        }
+    }
+
+    /// The clusters a member's memberships give it a coordinating role in.
+    static func coordinatedClusters(_ member: YAMLMapping) -> [String] {
+        guard let memberships = member["memberships"]?.sequence else { return [] }
+        var clusters: [String] = []
+        for item in memberships.items {
+            guard let membership = item.mapping, let cluster = membership["cluster"]?.scalar?.value else { continue }
+            let roles = membership["roles"]?.sequence?.items.compactMap { $0.scalar?.value } ?? []
+            if roles.contains("coordinator") || roles.contains("administrator") { clusters.append(cluster) }
+        }
+        return clusters
+    }
+}
+
+extension YAMLPath {
+    /// The last key named in the path (`since` for `memberships[2].since`), for messages.
+    var lastKeyName: String {
+        for component in components.reversed() {
+            if case .key(let key) = component { return key }
+        }
+        return "value"
+    }
+}
