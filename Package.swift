@@ -7,12 +7,18 @@ let package = Package(
         .executable(name: "klaster", targets: ["KlasterCLI"]),
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge"]
+            targets: [
+                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge",
+                "KlasterExport",
+            ]
         ),
+        .plugin(name: "KlasterValidatePlugin", targets: ["KlasterValidatePlugin"]),
+        .plugin(name: "KlasterExportPlugin", targets: ["KlasterExportPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev).
@@ -39,13 +45,40 @@ let package = Package(
             name: "KlasterMerge",
             dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
         ),
+        // Exporters: JSON, CSV, a static HTML site, and plugin executables.
+        .target(
+            name: "KlasterExport",
+            dependencies: [
+                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "KlasterCLI",
             dependencies: [
                 "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge",
+                "KlasterExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `swift package klaster-validate` and `swift package klaster-export`: the package's own
+        // `klaster` run on a dataset folder of the package.
+        .plugin(
+            name: "KlasterValidatePlugin",
+            capability: .command(
+                intent: .custom(verb: "klaster-validate", description: "Validate a Klaster store in this package with klaster validate."),
+                permissions: []
+            ),
+        ),
+        .plugin(
+            name: "KlasterExportPlugin",
+            capability: .command(
+                intent: .custom(verb: "klaster-export", description: "Export a Klaster store in this package with klaster export."),
+                permissions: [
+                    .writeToPackageDirectory(reason: "klaster export writes the exported files (--out) into the package's folder.")
+                ]
+            ),
         ),
         .testTarget(
             name: "KlasterYAMLTests",
@@ -87,6 +120,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
+        .testTarget(
+            name: "KlasterExportTests",
+            dependencies: ["KlasterExport", "KlasterStore", "KlasterValidation", "KlasterModel", "KlasterYAML"]
+        ),
         .testTarget(
             name: "KlasterValidationTests",
             dependencies: [

@@ -1,0 +1,79 @@
+/// How CSV cells and lines are written: RFC 4180 by default (`,`, LF, no byte-order mark), or
+/// the Excel dialect (`;`, CRLF, a UTF-8 byte-order mark, and formula injection made inert).
+public struct CSVFormat: Sendable, Hashable {
+    public var separator: UInt8
+    public var lineEnd: String
+    public var byteOrderMark: Bool
+    /// Cells that start with `=`, `+`, `-`, `@`, tab or CR get a leading `'` unless they are a
+    /// number (OWASP's advice on CSV injection).
+    public var neutraliseFormulas: Bool
+
+    public static let standard = CSVFormat(separator: UInt8(ascii: ","), lineEnd: "\n", byteOrderMark: false, neutraliseFormulas: false)
+    public static let excel = CSVFormat(separator: UInt8(ascii: ";"), lineEnd: "\r\n", byteOrderMark: true, neutraliseFormulas: true)
+
+    /// Appends one line of cells.
+    public func appendLine(_ cells: [String], to out: inout String) {
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { out.unicodeScalars.append(Unicode.Scalar(separator)) }
+            appendCell(cell, to: &out)
+        }
+        out += lineEnd
+    }
+
+    /// Appends one cell, quoted when it holds the separator, a quote, CR or LF.
+    public func appendCell(_ cell: String, to out: inout String) {
+        let text = neutraliseFormulas ? Self.neutralised(cell) : cell
+        var needsQuotes = false
+        for byte in text.utf8 where byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        guard needsQuotes else {
+            out += text
+            return
+        }
+        out += "\""
+        for ch in text.unicodeScalars {
+            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
+        }
+        out += "\""
+    }
+
+    /// `cell` made inert for spreadsheets: a leading `'` when it starts with a character that
+    /// makes a formula (`=`, `+`, `-`, `@`, tab, CR), unless the whole cell is a number.
+    public static func neutralised(_ cell: String) -> String {
+        guard let first = cell.utf8.first else { return cell }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+            return isNumber(cell) ? cell : "'" + cell
+        default:
+            return cell
+        }
+    }
+
+    /// True for a plain decimal number: optional sign, digits, an optional fraction (`.` or
+    /// `,`), an optional exponent; nothing else.
+    static func isNumber(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        func digits() -> Int {
+            var n = 0
+            while let b = bytes.first, b >= 0x30, b <= 0x39 {
+                bytes = bytes.dropFirst()
+                n += 1
+            }
+            return n
+        }
+        guard digits() > 0 else { return false }
+        if let b = bytes.first, b == UInt8(ascii: ".") || b == UInt8(ascii: ",") {
+            bytes = bytes.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if let b = bytes.first, b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
+    }
+}

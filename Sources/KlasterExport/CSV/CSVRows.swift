@@ -1,0 +1,92 @@
+import KlasterModel
+import KlasterValidation
+import KlasterYAML
+
+/// Flattens records into CSV rows: a row per record in the kind's table, and a row per element
+/// of a keyed list (`x-merge: keyed`) in that list's own table, with the ids of the parents.
+///
+/// Nested objects become dotted columns (`address.city`, `name.pl`); an array that is not a
+/// keyed list of objects is one cell holding its compact JSON text (`["ict","multimedia"]`);
+/// strings are written as they are, numbers as JSON writes them, booleans `true`/`false`.
+struct CSVRows {
+    /// One row: (column, cell) in the record's order.
+    typealias Row = [(column: String, cell: String)]
+
+    let kind: RecordKind
+    /// For each keyed list, by its path of keys from the record root (`parties.signatories`):
+    /// the field that identifies an element.
+    let keyedLists: [String: String]
+
+    /// The table a row belongs to: `members` or `members.memberships`.
+    func tableName(_ listPath: String) -> String {
+        listPath.isEmpty ? kind.rawValue : kind.rawValue + "." + listPath
+    }
+
+    /// The columns that name a row's parents in the table of the keyed list `listPath`: the
+    /// record's id (`member_id`), then the key of each enclosing list's element
+    /// (`parties.ref`); none for the kind's own table.
+    func parentColumns(_ listPath: String) -> [String] {
+        if listPath.isEmpty { return [] }
+        var columns = ["\(kind.singular)_id"]
+        var prefix = ""
+        let steps = listPath.split(separator: ".").map(String.init)
+        for step in steps.dropLast() {
+            prefix = prefix.isEmpty ? step : prefix + "." + step
+            if let key = keyedLists[prefix] { columns.append(prefix + "." + key) }
+        }
+        return columns
+    }
+
+    /// Every row the record gives, by table (the kind's own table under `""`).
+    func rows(of record: ExportRecord) -> [(table: String, row: Row)] {
+        var out: [(table: String, row: Row)] = []
+        var main: Row = []
+        flatten(record.fields, prefix: "", listPath: "", parents: [("\(kind.singular)_id", record.id)], into: &main, out: &out)
+        out.insert(("", main), at: 0)
+        return out
+    }
+
+    private func flatten(
+        _ object: JSONObject,
+        prefix: String,
+        listPath: String,
+        parents: [(column: String, cell: String)],
+        into row: inout Row,
+        out: inout [(table: String, row: Row)]
+    ) {
+        for (key, value) in object.entries {
+            let column = prefix + key
+            switch value {
+            case .object(let inner):
+                flatten(inner, prefix: column + ".", listPath: listPath, parents: parents, into: &row, out: &out)
+            case .array(let items):
+                let path = listPath.isEmpty ? column : listPath + "." + column
+                if let keyField = keyedLists[path], items.allSatisfy({ $0.objectValue != nil }) {
+                    for item in items {
+                        let fields = item.objectValue ?? JSONObject()
+                        let keyCell = fields[keyField].map(Self.cell) ?? ""
+                        // The element's own keyed lists name it by the list's path and its key.
+                        let inner = parents + [(path + "." + keyField, keyCell)]
+                        var child: Row = parents
+                        flatten(fields, prefix: "", listPath: path, parents: inner, into: &child, out: &out)
+                        out.append((path, child))
+                    }
+                } else {
+                    row.append((column, Self.cell(value)))
+                }
+            default:
+                row.append((column, Self.cell(value)))
+            }
+        }
+    }
+
+    /// The text of a scalar cell, or the compact JSON of a collection.
+    static func cell(_ value: JSONValue) -> String {
+        switch value {
+        case .null: ""
+        case .string(let s): s
+        case .bool(let b): b ? "true" : "false"
+        case .number, .array, .object: value.jsonText()
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import KlasterModel
+
+/// The site's picture: members on the left, clusters in the middle, agreements on the right;
+/// a line from each member to each cluster it belongs to, and from each party to each
+/// agreement it signed. Laid out in three columns, members and agreements ordered by the mean
+/// place of what they connect to (fewer crossings), all of it deterministic.
+///
+/// A large store shows the `limit` best-connected records of each column and says so.
+struct ClusterMap {
+    struct Node {
+        var key: RecordKey
+        var x: Int
+        var y: Int
+        var label: String
+        var name: String
+    }
+
+    struct Edge {
+        var path: String
+        var kind: String
+    }
+
+    var nodes: [Node] = []
+    var edges: [Edge] = []
+    var width = 960
+    var height = 0
+    /// How many records of each column are not shown.
+    var hidden = 0
+
+    static let rowHeight = 26
+    static let top = 40
+    static let memberX = 300
+    static let clusterLeft = 370
+    static let clusterWidth = 220
+    static let agreementX = 660
+
+    init(links: SiteLinks, limit: Int = 120) {
+        var memberships: [(member: RecordKey, cluster: RecordKey)] = []
+        var parties: [(party: RecordKey, agreement: RecordKey)] = []
+        for (from, list) in links.outgoing {
+            for link in list {
+                if from.kind == .members, link.to.kind == .clusters, link.field == "memberships" {
+                    memberships.append((from, link.to))
+                } else if from.kind == .agreements, link.field == "parties", link.to.kind == .clusters || link.to.kind == .members {
+                    parties.append((link.to, from))
+                }
+            }
+        }
+        var degree: [RecordKey: Int] = [:]
+        for m in memberships { degree[m.member, default: 0] += 1; degree[m.cluster, default: 0] += 1 }
+        for p in parties { degree[p.party, default: 0] += 1; degree[p.agreement, default: 0] += 1 }
+        let allClusters = links.names.keys.filter { $0.kind == .clusters }
+        let allMembers = Set(memberships.map(\.member) + parties.map(\.party).filter { $0.kind == .members })
+        let allAgreements = Set(parties.map(\.agreement))
+        func top(_ keys: some Collection<RecordKey>) -> [RecordKey] {
+            let sorted = keys.sorted { (degree[$0] ?? 0, $1) > (degree[$1] ?? 0, $0) }
+            return Array(sorted.prefix(limit))
+        }
+        let clusters = top(allClusters).sorted()
+        hidden = max(0, allClusters.count - limit) + max(0, allMembers.count - limit) + max(0, allAgreements.count - limit)
+        var clusterRow: [RecordKey: Int] = [:]
+        for (i, key) in clusters.enumerated() { clusterRow[key] = i }
+        func ordered(_ keys: [RecordKey], neighbours: [RecordKey: [RecordKey]]) -> [RecordKey] {
+            func mean(_ key: RecordKey) -> Double {
+                let rows = (neighbours[key] ?? []).compactMap { clusterRow[$0] }
+                return rows.isEmpty ? Double(clusters.count) : Double(rows.reduce(0, +)) / Double(rows.count)
+            }
+            return keys.sorted { (mean($0), $0) < (mean($1), $1) }
+        }
+        var memberNeighbours: [RecordKey: [RecordKey]] = [:]
+        for m in memberships { memberNeighbours[m.member, default: []].append(m.cluster) }
+        var agreementNeighbours: [RecordKey: [RecordKey]] = [:]
+        for p in parties { agreementNeighbours[p.agreement, default: []].append(p.party) }
+        let members = ordered(top(allMembers), neighbours: memberNeighbours)
+        let agreements = ordered(top(allAgreements), neighbours: agreementNeighbours)
+
+        let rows = max(clusters.count, members.count, agreements.count, 1)
+        height = Self.top + rows * Self.rowHeight + 10
+        func y(_ index: Int, of count: Int) -> Int {
+            Self.top + (rows - count) * Self.rowHeight / 2 + index * Self.rowHeight + Self.rowHeight / 2
+        }
+        var place: [RecordKey: (x: Int, y: Int)] = [:]
+        for (i, key) in members.enumerated() {
+            place[key] = (Self.memberX, y(i, of: members.count))
+            nodes.append(node(key, x: Self.memberX, y: y(i, of: members.count), links: links, limit: 40))
+        }
+        for (i, key) in clusters.enumerated() {
+            place[key] = (Self.clusterLeft, y(i, of: clusters.count))
+            nodes.append(node(key, x: Self.clusterLeft, y: y(i, of: clusters.count), links: links, limit: 30))
+        }
+        for (i, key) in agreements.enumerated() {
+            place[key] = (Self.agreementX, y(i, of: agreements.count))
+            nodes.append(node(key, x: Self.agreementX, y: y(i, of: agreements.count), links: links, limit: 40))
+        }
+        for m in memberships.sorted(by: { ($0.member, $0.cluster) < ($1.member, $1.cluster) }) {
+            guard let a = place[m.member], let b = place[m.cluster] else { continue }
+            edges.append(Edge(path: Self.curve(from: (a.x + 6, a.y), to: (b.x, b.y)), kind: "membership"))
+        }
+        for p in parties.sorted(by: { ($0.agreement, $0.party) < ($1.agreement, $1.party) }) {
+            guard let a = place[p.party], let b = place[p.agreement] else { continue }
+            let start = p.party.kind == .clusters ? (a.x + Self.clusterWidth, a.y) : (a.x + 6, a.y)
+            edges.append(Edge(path: Self.curve(from: start, to: (b.x - 6, b.y)), kind: "signed"))
+        }
+    }
+
+    private func node(_ key: RecordKey, x: Int, y: Int, links: SiteLinks, limit: Int) -> Node {
+        let name = links.names[key] ?? key.id
+        return Node(key: key, x: x, y: y, label: SiteText.short(name, limit), name: name)
+    }
+
+    private static func curve(from a: (Int, Int), to b: (Int, Int)) -> String {
+        let mid = (a.0 + b.0) / 2
+        return "M\(a.0) \(a.1)C\(mid) \(a.1) \(mid) \(b.1) \(b.0) \(b.1)"
+    }
+
+    /// The context of the `map` template, for a page at the site root.
+    var context: [String: Any] {
+        [
+            "width": width, "height": height,
+            "hidden": hidden, "hasHidden": hidden > 0,
+            "headings": [
+                ["x": Self.memberX, "anchor": "end", "text": "Members"],
+                ["x": Self.clusterLeft + Self.clusterWidth / 2, "anchor": "middle", "text": "Clusters"],
+                ["x": Self.agreementX, "anchor": "start", "text": "Agreements"],
+            ],
+            "edges": edges.map { ["d": $0.path, "kind": $0.kind] },
+            "members": nodes.filter { $0.key.kind == .members }.map { n in nodeContext(n, textX: n.x - 10, anchor: "end") },
+            "clusters": nodes.filter { $0.key.kind == .clusters }.map { n in
+                nodeContext(n, textX: n.x + Self.clusterWidth / 2, anchor: "middle")
+            },
+            "agreements": nodes.filter { $0.key.kind == .agreements }.map { n in nodeContext(n, textX: n.x + 10, anchor: "start") },
+            "clusterWidth": Self.clusterWidth,
+        ]
+    }
+
+    private func nodeContext(_ node: Node, textX: Int, anchor: String) -> [String: Any] {
+        [
+            "href": node.key.page, "x": node.x, "y": node.y, "textX": textX, "textY": node.y + 4,
+            "rectY": node.y - 10, "anchor": anchor, "label": node.label, "name": node.name,
+        ]
+    }
+}

@@ -1,0 +1,139 @@
+import KlasterModel
+import KlasterValidation
+
+/// The Mustache contexts of the site's pages, built from the dataset and its links.
+///
+/// Every value a template shows is plain text here; the templates escape it (`{{...}}`). A
+/// node of the value tree always holds every key the `value` template asks for, so that
+/// Mustache never finds a key of an enclosing node instead.
+struct SitePages {
+    let dataset: ExportDataset
+    let links: SiteLinks
+
+    /// Context of a record's page (`clusters/okip.html`).
+    func record(_ record: ExportRecord) -> [String: Any] {
+        let key = RecordKey(kind: record.kind, id: record.id)
+        let root = "../"
+        var fields: [[String: Any]] = []
+        for (name, value) in record.fields.entries where name != "id" {
+            var node = self.node(value, shape: name, kind: record.kind, root: root)
+            node["label"] = SiteText.label(name)
+            fields.append(node)
+        }
+        return [
+            "kind": record.kind.rawValue,
+            "kindTitle": SiteText.title(record.kind),
+            "singular": record.kind.singular,
+            "id": record.id,
+            "title": links.names[key] ?? record.id,
+            "file": record.file,
+            "fields": fields,
+            "outgoing": groups(links.outgoing[key] ?? [], root: root, other: \.to),
+            "incoming": groups(links.incoming[key] ?? [], root: root, other: \.from),
+            "hasOutgoing": !(links.outgoing[key] ?? []).isEmpty,
+            "hasIncoming": !(links.incoming[key] ?? []).isEmpty,
+        ]
+    }
+
+    /// Related records grouped by kind, each once, with the fields that link them.
+    private func groups(_ list: [SiteLink], root: String, other: KeyPath<SiteLink, RecordKey>) -> [[String: Any]] {
+        var byKind: [RecordKind: [RecordKey: [String]]] = [:]
+        for link in list {
+            byKind[link[keyPath: other].kind, default: [:]][link[keyPath: other], default: []].append(link.field)
+        }
+        return RecordKind.allCases.compactMap { kind -> [String: Any]? in
+            guard let records = byKind[kind] else { return nil }
+            let items = records.keys.sorted().map { key -> [String: Any] in
+                var fields: [String] = []
+                for field in records[key]! where !fields.contains(field) { fields.append(field) }
+                return [
+                    "href": root + key.page,
+                    "name": links.names[key] ?? key.id,
+                    "id": key.id,
+                    "via": fields.map(SiteText.label).joined(separator: ", "),
+                ]
+            }
+            return ["label": SiteText.title(kind), "kind": kind.rawValue, "count": items.count, "items": items]
+        }
+    }
+
+    /// A value as a tree for the `value` template: text (maybe a link), a list, or fields.
+    func node(_ value: JSONValue, shape: String, kind: RecordKind, root: String) -> [String: Any] {
+        var node: [String: Any] = [
+            "label": false, "isText": false, "text": "", "href": false, "external": false, "long": false,
+            "isList": false, "items": [Any](), "isObject": false, "fields": [Any](),
+        ]
+        switch value {
+        case .array(let items):
+            node["isList"] = true
+            node["items"] = items.map { self.node($0, shape: shape + "/[]", kind: kind, root: root) }
+        case .object(let object):
+            node["isObject"] = true
+            node["fields"] = object.entries.map { name, member -> [String: Any] in
+                var child = self.node(member, shape: shape + "/" + name, kind: kind, root: root)
+                child["label"] = SiteText.label(name)
+                return child
+            }
+        case .string(let text):
+            node["isText"] = true
+            node["text"] = text
+            if let target = links.target(kind: kind, shape: shape, text: text) {
+                node["href"] = root + target.page
+                node["text"] = links.names[target] ?? text
+            } else if text.hasPrefix("https://") || text.hasPrefix("http://") {
+                node["href"] = text
+                node["external"] = true
+            } else if text.contains("\n") || text.count > 120 {
+                node["long"] = true
+            }
+        default:
+            node["isText"] = true
+            node["text"] = SiteText.scalar(value)
+        }
+        return node
+    }
+
+    /// The columns of a kind's table: a label and how to get the cell from a record.
+    static func columns(_ kind: RecordKind) -> [(label: String, path: [String])] {
+        switch kind {
+        case .clusters:
+            [("Name", ["name"]), ("Short name", ["short_name"]), ("Type", ["cluster_type"]), ("Country", ["country"]),
+             ("City", ["city"]), ("Founded", ["founded"])]
+        case .members:
+            [("Name", ["name"]), ("Type", ["org_type"]), ("Country", ["country"]), ("City", ["city"]),
+             ("Clusters", ["memberships"])]
+        case .agreements:
+            [("Title", ["title"]), ("Type", ["agreement_type"]), ("Status", ["status"]), ("Signed", ["signed_on"]),
+             ("Parties", ["parties"])]
+        case .news:
+            [("Title", ["title"]), ("Published", ["published"]), ("Publisher", ["publisher"]), ("Language", ["lang"])]
+        }
+    }
+
+    /// One row of a kind's table; the first cell links to the record's page.
+    func row(_ record: ExportRecord) -> [String: Any] {
+        let key = RecordKey(kind: record.kind, id: record.id)
+        var cells: [[String: Any]] = []
+        for (i, column) in Self.columns(record.kind).enumerated() {
+            var value: JSONValue? = record.value
+            for step in column.path { value = value?.objectValue?[step] }
+            var text: String
+            var sort: String
+            switch value {
+            case .array(let items)?:
+                text = String(items.count)
+                sort = String(repeating: "0", count: max(0, 12 - text.count)) + text
+            case let value?:
+                text = SiteText.localized(value, languages: dataset.languages) ?? SiteText.scalar(value)
+                sort = text
+            case nil:
+                text = ""
+                sort = ""
+            }
+            if i == 0 { text = links.names[key] ?? record.id }
+            if i == 0 { sort = text }
+            cells.append(["text": text, "sort": sort, "href": i == 0 ? key.page : false])
+        }
+        return ["cells": cells, "id": record.id]
+    }
+}
