@@ -64,7 +64,7 @@ extension JSONSchema {
     /// The `x-ref` fields of `document` that hold a string: every reference the record makes.
     /// A field whose array items are `x-ref` strings yields one reference per item.
     public func references(in document: YAMLNode) -> [SchemaReference] {
-        annotatedScalars(in: document).compactMap { scalar in
+        annotatedScalars(in: document, including: { _, annotated in annotated }).compactMap { scalar in
             guard let target = scalar.xRef, case .string(let text) = scalar.value else { return nil }
             return SchemaReference(path: scalar.path, target: target, value: text, mark: scalar.scalar.span.start)
         }

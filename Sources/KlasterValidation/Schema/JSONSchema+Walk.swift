@@ -18,10 +18,16 @@ extension JSONSchema {
     /// Every scalar of `document` (mapping values and sequence items; keys are not values), in
     /// document order, with the schema's annotations for its place. Places the schema does not
     /// describe (unknown fields) are skipped: validation reports them.
-    public func annotatedScalars(in document: YAMLNode) -> [AnnotatedScalar] {
+    ///
+    /// `including` picks the scalars worth the cost of a path and a typed value: it sees the
+    /// scalar and whether its place has any annotation; by default every scalar is included.
+    public func annotatedScalars(
+        in document: YAMLNode,
+        including: (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool = { _, _ in true }
+    ) -> [AnnotatedScalar] {
         var found: [AnnotatedScalar] = []
         var path: [YAMLPath.Component] = []
-        walk(document, at: .single(root), path: &path, into: &found)
+        walk(document, at: .single(root), path: &path, into: &found, including: including)
         return found
     }
 
@@ -29,10 +35,19 @@ extension JSONSchema {
         _ node: YAMLNode,
         at location: SchemaLocation,
         path: inout [YAMLPath.Component],
-        into found: inout [AnnotatedScalar]
+        into found: inout [AnnotatedScalar],
+        including: (YAMLScalar, Bool) -> Bool
     ) {
         switch node {
         case .scalar(let scalar):
+            let annotations: ScalarAnnotations
+            if case .single(let s) = location {
+                annotations = scalarAnnotations[s]
+            } else {
+                annotations = Self.merge(schemas(at: location), nodes)
+            }
+            let annotated = annotations.xRef != nil || annotations.xCheck != nil || annotations.xUnique
+            guard including(scalar, annotated) else { return }
             let expected = expectedTypes(location)
             var item = AnnotatedScalar(
                 path: YAMLPath(path),
@@ -43,12 +58,6 @@ extension JSONSchema {
                 xUnique: false,
                 xCheck: nil
             )
-            let annotations: ScalarAnnotations
-            if case .single(let s) = location {
-                annotations = scalarAnnotations[s]
-            } else {
-                annotations = Self.merge(schemas(at: location), nodes)
-            }
             item.xRef = annotations.xRef
             item.xCheck = annotations.xCheck
             item.xUnique = annotations.xUnique
@@ -58,7 +67,7 @@ extension JSONSchema {
             if itemLocation == .unconstrained { return }
             for (i, item) in sequence.items.enumerated() {
                 path.append(.index(i))
-                walk(item, at: itemLocation, path: &path, into: &found)
+                walk(item, at: itemLocation, path: &path, into: &found, including: including)
                 path.removeLast()
             }
         case .mapping(let mapping):
@@ -67,7 +76,7 @@ extension JSONSchema {
                 let childLocation = child(of: location, key: key)
                 if childLocation == .unconstrained { continue }
                 path.append(.key(key))
-                walk(entry.value, at: childLocation, path: &path, into: &found)
+                walk(entry.value, at: childLocation, path: &path, into: &found, including: including)
                 path.removeLast()
             }
         }

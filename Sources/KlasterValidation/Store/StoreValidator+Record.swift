@@ -57,7 +57,10 @@ extension StoreValidator {
         var facts = RecordFacts(kind: kind, id: id)
         var domainPaths = Set<String>()
         var ambiguous: [(scalar: AnnotatedScalar, text: String, reading: PlainScalar.Reading)] = []
-        for scalar in schemaSet.schemas[0].annotatedScalars(in: root) {
+        let worthALook: (YAMLScalar, Bool) -> Bool = { scalar, annotated in
+            annotated || (scalar.style == .plain && scalar.tag == nil && PlainScalar.yaml11Reading(scalar.value) != nil)
+        }
+        for scalar in schemaSet.schemas[0].annotatedScalars(in: root, including: worthALook) {
             guard case .string(let text) = scalar.value else { continue }
             func place() -> RecordFacts.Place {
                 RecordFacts.Place(pointer: scalar.path.jsonPointer, line: scalar.scalar.span.start.line, column: scalar.scalar.span.start.column)

@@ -56,7 +56,7 @@ struct ValidationCache {
         writer.string(key)
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        let settled = (Int(now.tv_sec) - 2) * 1_000_000_000
+        let settled = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec) - 2_000_000_000
         let stable = entries.filter { $0.value.stamp.modified < settled && $0.value.stamp.changed < settled }
         writer.u32(UInt32(stable.count))
         for (file, entry) in stable.sorted(by: { $0.key < $1.key }) {

@@ -11,7 +11,7 @@ import Testing
         let samples = try SampleStore()
         try samples.replace(member, "org_type: incubator", with: "org_type: bakery")
         // Files changed in the last two seconds are not cached: let them settle.
-        Thread.sleep(forTimeInterval: 2.2)
+        Thread.sleep(forTimeInterval: 2.5)
         let validator = try StoreValidator(store: samples.open())
         let cold = try validator.validate()
         let cachePath = samples.root + "/.klaster/cache/validate"
@@ -37,7 +37,7 @@ import Testing
 
     @Test func aChangedStoreSchemaInvalidatesTheCache() throws {
         let samples = try SampleStore()
-        Thread.sleep(forTimeInterval: 2.2)
+        Thread.sleep(forTimeInterval: 2.5)
         #expect(try StoreValidator(store: samples.open()).validate().diagnostics == [])
         var schema = try samples.read("schemas/members.schema.json")
         schema = schema.replacingOccurrences(of: "\"required\": [\n    \"id\",", with: "\"required\": [\n    \"city\",\n    \"id\",")
@@ -50,7 +50,7 @@ import Testing
     @Test func aDamagedCacheIsIgnored() throws {
         let samples = try SampleStore()
         try samples.replace(member, "org_type: incubator", with: "org_type: bakery")
-        Thread.sleep(forTimeInterval: 2.2)
+        Thread.sleep(forTimeInterval: 2.5)
         let validator = try StoreValidator(store: samples.open())
         let cold = try validator.validate()
         let cachePath = samples.root + "/.klaster/cache/validate"
