@@ -7,7 +7,7 @@ let package = Package(
         .executable(name: "klaster", targets: ["KlasterCLI"]),
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
+            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit"]
         ),
     ],
     dependencies: [
@@ -29,11 +29,16 @@ let package = Package(
         .target(name: "KlasterStore", dependencies: ["KlasterYAML", "KlasterModel"]),
         // Schema, domain and cross-record checks of a store: JSON Schema keywords, identifiers, codes.
         .target(name: "KlasterValidation", dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore"]),
+        // Editing records and the store: field changes by the schema, new/rm/mv, fmt, the journal.
+        .target(
+            name: "KlasterEdit",
+            dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "KlasterCLI",
             dependencies: [
-                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation",
+                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +59,17 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KlasterCLITests", dependencies: ["KlasterCLI"]),
+        .testTarget(
+            name: "KlasterEditTests",
+            dependencies: [
+                "KlasterEdit",
+                "KlasterValidation",
+                "KlasterStore",
+                "KlasterModel",
+                "KlasterYAML",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
         .testTarget(
             name: "KlasterValidationTests",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CPU time per record of reading Klaster record files: libyaml's bare event loop (C, the floor),
-# KlasterYAML's YAMLParser (the tree with spans), and parse + YAMLDecoder into a Codable record.
+# KlasterYAML's YAMLParser (the tree with spans), parse + YAMLDecoder into a Codable record, and
+# YAMLEncoder writing the decoded records back to YAML text (no floor: its goal is absolute).
 #
 #   Benchmarks/run-yaml-bench.sh [N] [ROUNDS]
 #
@@ -34,6 +35,8 @@ printf '%s\n%s\n' "$floor" "$swift" | awk -v rounds="$rounds" '
         printf "  %-42s %8.2f us  %5.2fx\n", "YAMLParser.parse (tree with spans)", us["swift-parse"], us["swift-parse"] / us["c-event-loop"]
         if ("swift-parse-decode" in us)
             printf "  %-42s %8.2f us  %5.2fx\n", "parse + YAMLDecoder (MemberRecord)", us["swift-parse-decode"], us["swift-parse-decode"] / us["c-event-loop"]
+        if ("swift-encode" in us)
+            printf "  %-42s %8.2f us\n", "YAMLEncoder (MemberRecord to text)", us["swift-encode"]
     }'
 
 if [ -x /usr/bin/time ]; then

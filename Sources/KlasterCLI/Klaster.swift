@@ -13,7 +13,9 @@ struct Klaster: ParsableCommand {
             records, unresolved conflicts, a --check that would change files); 2 could not do the job.
             """,
         version: version,
-        subcommands: [Init.self, Validate.self, List.self, Show.self]
+        subcommands: [
+            Init.self, Validate.self, List.self, Show.self, New.self, SetFields.self, Rm.self, Mv.self, Fmt.self,
+        ]
     )
 }
 

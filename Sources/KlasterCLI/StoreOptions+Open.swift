@@ -1,10 +1,18 @@
 import Foundation
+import KlasterEdit
 import KlasterStore
 
 extension StoreOptions {
     /// The store this command works on (`--store`, `KLASTER_STORE`, or the nearest above).
+    /// A change that a killed writer left unfinished is completed first, when no other
+    /// process holds the lock, so every command sees the store wholly before or after it.
     func open() throws -> Store {
-        try Store.locate(explicit: store)
+        let store = try Store.locate(explicit: store)
+        if StoreJournal.isPending(in: store), let lock = try? StoreLock(storeRoot: store.root) {
+            try StoreJournal.recover(in: store)
+            _ = lock
+        }
+        return store
     }
 }
 

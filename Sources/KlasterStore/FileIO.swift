@@ -61,6 +61,33 @@ package enum FileIO {
         return names
     }
 
+    /// What identifies a file's version without reading it: size, modification and change
+    /// times to the nanosecond, inode. `nil` when the file cannot be stat'ed.
+    package struct Stamp: Hashable, Sendable {
+        package var size: Int
+        package var modified: Int
+        package var changed: Int
+        package var inode: UInt64
+
+        package init(size: Int, modified: Int, changed: Int, inode: UInt64) {
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+            self.inode = inode
+        }
+    }
+
+    package static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Stamp(
+            size: Int(info.st_size),
+            modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+            changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec),
+            inode: UInt64(info.st_ino)
+        )
+    }
+
     package static func errnoText() -> String {
         String(cString: strerror(errno))
     }

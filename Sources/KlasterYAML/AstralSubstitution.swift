@@ -75,11 +75,35 @@ struct AstralSubstitution {
     private static func containsAstral(_ node: YAMLNode) -> Bool {
         switch node {
         case .scalar(let scalar):
-            return PlainScalar.withBytes(scalar.value) { bytes in bytes.contains { $0 >= 0xF0 } }
+            return containsAstral(scalar.value)
         case .sequence(let sequence):
-            return sequence.items.contains(where: containsAstral)
+            for item in sequence.items where containsAstral(item) { return true }
+            return false
         case .mapping(let mapping):
-            return mapping.entries.contains { containsAstral($0.key) || containsAstral($0.value) }
+            for entry in mapping.entries where containsAstral(entry.key) || containsAstral(entry.value) { return true }
+            return false
+        }
+    }
+
+    /// True when `text` has a four-byte UTF-8 sequence, whose first byte is 0xF0 or above; eight
+    /// bytes a step.
+    static func containsAstral(_ text: String) -> Bool {
+        PlainScalar.withBytes(text) { bytes in
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { return false }
+            var i = 0
+            while i + 8 <= n {
+                // A byte's bit 7 stays set after and-ing it with itself shifted by 1, 2 and 3
+                // bits only when its top four bits are all set.
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if w & (w << 1) & (w << 2) & (w << 3) & 0x8080_8080_8080_8080 != 0 { return true }
+                i += 8
+            }
+            while i < n {
+                if base[i] >= 0xF0 { return true }
+                i += 1
+            }
+            return false
         }
     }
 

@@ -41,12 +41,14 @@ public enum PlainScalar {
     /// ``isSafePlain(_:)`` for a scalar inside a flow collection, where `,[]{}` and `:` are
     /// syntax too.
     public static func isSafePlain(_ text: String, inFlow: Bool) -> Bool {
-        withBytes(text) { bytes in
-            isPlainSyntax(bytes, inFlow: inFlow)
-                && yaml11Reading(bytes: bytes) == nil
-                && coreReading(bytes: bytes) == nil
-                && !isLenientKeyword(bytes)
-        }
+        withBytes(text) { isSafePlain(bytes: $0, inFlow: inFlow) }
+    }
+
+    static func isSafePlain(bytes: UnsafeBufferPointer<UInt8>, inFlow: Bool) -> Bool {
+        isPlainSyntax(bytes, inFlow: inFlow)
+            && yaml11Reading(bytes: bytes) == nil
+            && coreReading(bytes: bytes) == nil
+            && !isLenientKeyword(bytes)
     }
 
     static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -10,47 +10,59 @@ struct ScalarPlan {
     /// The tag to write; `nil` leaves it implicit.
     var tag: String?
 
-    private static let corePrefix = "tag:yaml.org,2002:"
-
     init(_ scalar: YAMLScalar, inFlow: Bool, isLast: Bool) {
         text = scalar.value
         tag = scalar.tag
-        if let tag = scalar.tag, let implicit = Self.implicitText(scalar.value, tag: tag, inFlow: inFlow) {
-            text = implicit
-            self.tag = nil
-            style = YAML_PLAIN_SCALAR_STYLE
-            return
+        let plan = PlainScalar.withBytes(scalar.value) { bytes in
+            Self.plan(scalar, bytes: bytes, inFlow: inFlow, isLast: isLast)
         }
-        style = Self.style(for: scalar, inFlow: inFlow, isLast: isLast)
+        style = plan.style
+        if plan.tagIsImplicit {
+            if scalar.value.isEmpty { text = "null" }
+            tag = nil
+        }
     }
 
-    /// The plain text that carries a core tag implicitly, or `nil` when the tag must be written.
-    private static func implicitText(_ text: String, tag: String, inFlow: Bool) -> String? {
-        guard tag.hasPrefix(corePrefix) else { return nil }
-        let expected: PlainScalar.Reading
-        switch tag.dropFirst(corePrefix.count) {
-        case "int": expected = .int
-        case "float": expected = .float
-        case "bool": expected = .bool
-        case "null": expected = .null
-        case "timestamp": expected = .timestamp
-        default: return nil
+    /// The reading a core tag asks for; `nil` for other tags, which are always written.
+    private static func expectedReading(_ tag: String) -> PlainScalar.Reading? {
+        switch tag {
+        case EncodingTags.int: .int
+        case EncodingTags.float: .float
+        case EncodingTags.bool: .bool
+        case EncodingTags.null: .null
+        case EncodingTags.timestamp: .timestamp
+        default: nil
         }
-        if expected == .null && text.isEmpty { return "null" }
-        let syntax = PlainScalar.withBytes(text) { PlainScalar.isPlainSyntax($0, inFlow: inFlow) }
-        let reading = expected == .timestamp ? PlainScalar.yaml11Reading(text) : PlainScalar.coreReading(text)
-        guard syntax, reading == expected else { return nil }
-        return text
     }
 
-    private static func style(for scalar: YAMLScalar, inFlow: Bool, isLast: Bool) -> yaml_scalar_style_t {
-        let text = scalar.value
-        let breaks = LineBreaks(text)
+    /// The style, and whether the tag can be left implicit (the text is then written plain: as
+    /// it is, or `null` for an empty `!!null`), from one look at the scalar's bytes.
+    private static func plan(
+        _ scalar: YAMLScalar,
+        bytes: UnsafeBufferPointer<UInt8>,
+        inFlow: Bool,
+        isLast: Bool
+    ) -> (style: yaml_scalar_style_t, tagIsImplicit: Bool) {
+        if let tag = scalar.tag, let expected = expectedReading(tag) {
+            if expected == .null && bytes.isEmpty { return (YAML_PLAIN_SCALAR_STYLE, true) }
+            let reading = expected == .timestamp ? PlainScalar.yaml11Reading(bytes: bytes) : PlainScalar.coreReading(bytes: bytes)
+            if reading == expected, PlainScalar.isPlainSyntax(bytes, inFlow: inFlow) { return (YAML_PLAIN_SCALAR_STYLE, true) }
+        }
+        return (style(for: scalar, bytes: bytes, inFlow: inFlow, isLast: isLast), false)
+    }
+
+    private static func style(
+        for scalar: YAMLScalar,
+        bytes: UnsafeBufferPointer<UInt8>,
+        inFlow: Bool,
+        isLast: Bool
+    ) -> yaml_scalar_style_t {
+        let breaks = LineBreaks(bytes: bytes)
         if breaks.any {
             let wantsBlock = scalar.style == .plain || scalar.style == .literal || scalar.style == .folded
             // A document must end with one line break, so its last scalar cannot keep extra ones
             // (libyaml keeps them with `|+`, also for a text that is only a line break).
-            let keeps = breaks.trailing > 1 || breaks.trailing == text.utf8.count
+            let keeps = breaks.trailing > 1 || breaks.trailing == bytes.count
             guard wantsBlock, !inFlow, breaks.onlyLineFeeds, !(isLast && keeps) else {
                 return YAML_DOUBLE_QUOTED_SCALAR_STYLE
             }
@@ -59,16 +71,15 @@ struct ScalarPlan {
         switch scalar.style {
         case .plain:
             if scalar.tag != nil {
-                let syntax = PlainScalar.withBytes(text) { PlainScalar.isPlainSyntax($0, inFlow: inFlow) }
-                return syntax ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE
+                return PlainScalar.isPlainSyntax(bytes, inFlow: inFlow) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE
             }
-            return PlainScalar.isSafePlain(text, inFlow: inFlow) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE
+            return PlainScalar.isSafePlain(bytes: bytes, inFlow: inFlow) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE
         case .singleQuoted:
             return YAML_SINGLE_QUOTED_SCALAR_STYLE
         case .doubleQuoted:
             return YAML_DOUBLE_QUOTED_SCALAR_STYLE
         case .literal, .folded:
-            guard !inFlow, !text.isEmpty else { return YAML_DOUBLE_QUOTED_SCALAR_STYLE }
+            guard !inFlow, !bytes.isEmpty else { return YAML_DOUBLE_QUOTED_SCALAR_STYLE }
             return scalar.style == .folded ? YAML_FOLDED_SCALAR_STYLE : YAML_LITERAL_SCALAR_STYLE
         }
     }
@@ -82,19 +93,26 @@ private struct LineBreaks {
     /// How many `\n` end the text.
     var trailing = 0
 
-    init(_ text: String) {
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A:
+    /// Reads the UTF-8 bytes: `\r` is 0D, NEL C2 85, LS and PS E2 80 A8 and E2 80 A9.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let byte = bytes[i]
+            if byte == 0x0A {
                 any = true
                 trailing += 1
-            case 0x0D, 0x85, 0x2028, 0x2029:
-                any = true
-                onlyLineFeeds = false
+            } else {
                 trailing = 0
-            default:
-                trailing = 0
+                if byte == 0x0D
+                    || (byte == 0xC2 && i + 1 < n && bytes[i + 1] == 0x85)
+                    || (byte == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9))
+                {
+                    any = true
+                    onlyLineFeeds = false
+                }
             }
+            i += 1
         }
     }
 }

@@ -1,9 +1,11 @@
 /// Checks a file's bytes before libyaml sees them, and turns libyaml's positions into ``Mark``s.
 ///
 /// libyaml counts positions in characters; Klaster reports byte offsets too, so that editors can
-/// splice the text. The conversion walks a cursor over the bytes, which costs nothing for ASCII
-/// files (once ``check()`` has found them ASCII) and is linear, eight ASCII bytes a step, for
-/// the mostly-forward order in which events arrive.
+/// splice the text. The conversion costs nothing for ASCII files (once ``check()`` has found them
+/// ASCII); for others, the first conversion builds a table of where each character starts (four
+/// bytes a character), and each one after that is a lookup. Files too large for 32-bit offsets
+/// walk a cursor over the bytes instead, eight ASCII bytes a step, in the mostly-forward order in
+/// which events arrive.
 struct SourceText: ~Copyable {
     let base: UnsafeBufferPointer<UInt8>
     /// Bytes skipped before the text libyaml reads (a UTF-8 byte-order mark).
@@ -12,6 +14,8 @@ struct SourceText: ~Copyable {
     private var cursorIndex = 0
     private var cachedEndMark: Mark?
     private var cursorOffset = 0
+    /// The byte offset where each character starts, then the file's size; built on first use.
+    private var characterStarts: [UInt32]?
 
     /// The result of checking: `nil` when the bytes are UTF-8 with no NUL.
     struct Problem {
@@ -133,6 +137,42 @@ struct SourceText: ~Copyable {
     /// The byte offset of libyaml's character index.
     mutating func byteOffset(ofCharacter index: Int) -> Int {
         if isASCII { return index + prefix }
+        if characterStarts == nil, base.count < Int(UInt32.max) { characterStarts = Self.characterStarts(of: base, from: prefix) }
+        if let starts = characterStarts {
+            return starts.indices.contains(index) ? Int(starts[index]) : base.count
+        }
+        return walkedOffset(ofCharacter: index)
+    }
+
+    /// Where each character from `start` begins, and last the end of the bytes.
+    private static func characterStarts(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [UInt32] {
+        [UInt32](unsafeUninitializedCapacity: bytes.count - start + 1) { table, initialized in
+            let out = table.baseAddress.unsafelyUnwrapped
+            let n = bytes.count
+            var count = 0
+            var i = start
+            while i < n {
+                // Eight ASCII bytes are eight characters.
+                if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self) & highBits == 0 {
+                    let offsets = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: i)) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7)
+                    UnsafeMutableRawPointer(out + count).storeBytes(of: offsets, as: SIMD8<UInt32>.self)
+                    count += 8
+                    i += 8
+                    continue
+                }
+                if bytes[i] & 0xC0 != 0x80 {
+                    out[count] = UInt32(truncatingIfNeeded: i)
+                    count += 1
+                }
+                i += 1
+            }
+            out[count] = UInt32(truncatingIfNeeded: n)
+            initialized = count + 1
+        }
+    }
+
+    /// ``byteOffset(ofCharacter:)`` by moving a cursor from the last offset asked for.
+    mutating func walkedOffset(ofCharacter index: Int) -> Int {
         let bytes = base
         // Eight bytes a step while the characters starting in them are all before `index`:
         // a byte starts a character unless it is a continuation byte (0b10xxxxxx).

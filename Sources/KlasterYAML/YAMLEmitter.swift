@@ -23,22 +23,37 @@ public struct YAMLEmitter: Sendable {
     public init() {}
 
     /// The document text for `node`.
+    ///
+    /// The tree is written as it is unless a scalar holds a character beyond the Basic
+    /// Multilingual Plane; then writing stops there and starts over through
+    /// ``AstralSubstitution``, so that trees without such characters cost no extra pass.
     public func emit(_ node: YAMLNode) throws(YAMLError) -> String {
+        if let text = try emit(node, stopAtAstral: true) { return text }
         let astral = AstralSubstitution(node)
+        guard let text = try emit(astral.node, stopAtAstral: false) else {
+            throw YAMLError(.emit, "the emitter stopped without writing the document")
+        }
+        return astral.restore(text)
+    }
+
+    /// The document text, or `nil` when `stopAtAstral` is set and a scalar has a character
+    /// beyond the Basic Multilingual Plane.
+    private func emit(_ node: YAMLNode, stopAtAstral: Bool) throws(YAMLError) -> String? {
         var output: [UInt8] = []
         output.reserveCapacity(1024)
         let result = withUnsafeMutablePointer(to: &output) { out in
-            Result { () throws(YAMLError) in try run(astral.node, into: out) }
+            Result { () throws(YAMLError) -> Bool in try run(node, stopAtAstral: stopAtAstral, into: out) }
         }
-        try result.get()
+        guard try result.get() else { return nil }
         if output.count >= 5, output.suffix(5).elementsEqual("\n...\n".utf8) {
             output.removeLast(4)
         }
         if output.last != 0x0A { output.append(0x0A) }
-        return astral.restore(String(decoding: output, as: UTF8.self))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func run(_ node: YAMLNode, into out: UnsafeMutablePointer<[UInt8]>) throws(YAMLError) {
+    /// Writes `node` into `out`; false when it stopped at a character beyond the BMP.
+    private func run(_ node: YAMLNode, stopAtAstral: Bool, into out: UnsafeMutablePointer<[UInt8]>) throws(YAMLError) -> Bool {
         var emitter = yaml_emitter_t()
         guard yaml_emitter_initialize(&emitter) == 1 else {
             throw YAMLError(.emit, "libyaml's emitter could not start (out of memory)")
@@ -58,18 +73,24 @@ public struct YAMLEmitter: Sendable {
             },
             out
         )
-        var writer = EventWriter(emitter: &emitter)
+        var writer = EventWriter(emitter: &emitter, stopAtAstral: stopAtAstral)
         try writer.document(node)
+        if writer.sawAstral { return false }
         guard yaml_emitter_flush(&emitter) == 1 else { throw writer.problem() }
+        return true
     }
 }
 
 /// Turns nodes into libyaml events.
 private struct EventWriter {
     let emitter: UnsafeMutablePointer<yaml_emitter_t>
+    /// Stop at the first scalar with a character beyond the BMP, setting `sawAstral`.
+    let stopAtAstral: Bool
+    private(set) var sawAstral = false
 
-    init(emitter: UnsafeMutablePointer<yaml_emitter_t>) {
+    init(emitter: UnsafeMutablePointer<yaml_emitter_t>, stopAtAstral: Bool) {
         self.emitter = emitter
+        self.stopAtAstral = stopAtAstral
     }
 
     mutating func document(_ node: YAMLNode) throws(YAMLError) {
@@ -79,6 +100,7 @@ private struct EventWriter {
         yaml_document_start_event_initialize(&event, nil, nil, nil, 1)
         try emit(&event)
         try self.node(node, inFlow: false, isLast: true)
+        if sawAstral { return }
         yaml_document_end_event_initialize(&event, 1)
         try emit(&event)
         yaml_stream_end_event_initialize(&event)
@@ -89,6 +111,10 @@ private struct EventWriter {
         var event = yaml_event_t()
         switch node {
         case .scalar(let scalar):
+            if stopAtAstral, AstralSubstitution.containsAstral(scalar.value) {
+                sawAstral = true
+                return
+            }
             let plan = ScalarPlan(scalar, inFlow: inFlow, isLast: isLast)
             try scalarEvent(&event, plan)
         case .sequence(let sequence):
@@ -100,6 +126,7 @@ private struct EventWriter {
             try emit(&event)
             for (i, item) in sequence.items.enumerated() {
                 try self.node(item, inFlow: flow, isLast: isLast && i == sequence.items.count - 1)
+                if sawAstral { return }
             }
             yaml_sequence_end_event_initialize(&event)
             try emit(&event)
@@ -112,7 +139,9 @@ private struct EventWriter {
             try emit(&event)
             for (i, entry) in mapping.entries.enumerated() {
                 try self.node(entry.key, inFlow: flow, isLast: false)
+                if sawAstral { return }
                 try self.node(entry.value, inFlow: flow, isLast: isLast && i == mapping.entries.count - 1)
+                if sawAstral { return }
             }
             yaml_mapping_end_event_initialize(&event)
             try emit(&event)

@@ -51,80 +51,119 @@ enum EncodingSlot {
 }
 
 /// A sequence or mapping under construction, shared by the containers that write into it.
+///
+/// Keys and values live in the box's own arrays, so that adding one mutates them in place.
 final class EncodingBox {
-    enum Content {
-        case unset
-        case single(YAMLNode)
-        case sequence([EncodingSlot])
-        case mapping(keys: [String], values: [EncodingSlot])
+    enum Kind {
+        case unset, single, sequence, mapping
     }
 
-    var content: Content = .unset
+    private(set) var kind = Kind.unset
+    /// The value of a `.single` box.
+    private(set) var single: YAMLNode?
+    /// A mapping's keys, in order.
+    private(set) var keys: [String] = []
+    /// A mapping's values (one per key) or a sequence's items.
+    private(set) var slots: [EncodingSlot] = []
     /// Key text to position, built when a mapping grows large.
     private var keyIndex: [String: Int]?
 
     var node: YAMLNode {
-        switch content {
+        switch kind {
         case .unset: return YAMLNode.scalar(YAMLScalar("null", tag: EncodingTags.null))
-        case .single(let node): return node
-        case .sequence(let items): return .sequence(YAMLSequence(items.map(\.node)))
-        case .mapping(let keys, let values):
+        case .single: return single ?? YAMLNode.scalar(YAMLScalar("null", tag: EncodingTags.null))
+        case .sequence: return .sequence(YAMLSequence(slots.map(\.node)))
+        case .mapping:
             var entries: [YAMLMapping.Entry] = []
             entries.reserveCapacity(keys.count)
-            for (key, value) in zip(keys, values) {
+            for (key, value) in zip(keys, slots) {
                 entries.append(YAMLMapping.Entry(key: .scalar(YAMLScalar(key)), value: value.node))
             }
             return .mapping(YAMLMapping(entries))
         }
     }
 
+    /// The node of a box holding one finished value; `nil` for any other box.
+    var singleNode: YAMLNode? { kind == .single ? single : nil }
+
+    private func reset(to kind: Kind) {
+        self.kind = kind
+        single = nil
+        keys = []
+        slots = []
+        keyIndex = nil
+    }
+
+    /// Makes the box hold one finished value, replacing what it held.
+    func setSingle(_ node: YAMLNode) {
+        reset(to: .single)
+        single = node
+    }
+
+    /// Makes the box hold what `other` holds.
+    func copyContent(of other: EncodingBox) {
+        reset(to: other.kind)
+        single = other.single
+        keys = other.keys
+        slots = other.slots
+    }
+
+    /// Room a new collection starts with: records' mappings and lists are mostly this small,
+    /// and growing from empty would reallocate three or four times.
+    private static let initialCapacity = 8
+
     /// Makes the content a mapping, keeping one that is already there.
     func becomeMapping() {
-        if case .mapping = content { return }
-        content = .mapping(keys: [], values: [])
+        guard kind != .mapping else { return }
+        reset(to: .mapping)
+        keys.reserveCapacity(Self.initialCapacity)
+        slots.reserveCapacity(Self.initialCapacity)
     }
 
     func becomeSequence() {
-        if case .sequence = content { return }
-        content = .sequence([])
+        guard kind != .sequence else { return }
+        reset(to: .sequence)
+        slots.reserveCapacity(Self.initialCapacity)
     }
 
     /// Sets `key`, replacing an earlier value for it in place.
     func set(_ key: String, _ value: EncodingSlot) {
-        guard case .mapping(var keys, var values) = content else { return }
-        content = .unset
-        if let i = position(of: key, in: keys) {
-            values[i] = value
+        guard kind == .mapping else { return }
+        if let i = position(of: key) {
+            slots[i] = value
         } else {
             keys.append(key)
-            values.append(value)
+            slots.append(value)
             keyIndex?[key] = keys.count - 1
         }
-        content = .mapping(keys: keys, values: values)
     }
 
-    private func position(of key: String, in keys: [String]) -> Int? {
+    private func position(of key: String) -> Int? {
         if keys.count > 24 {
             if keyIndex == nil {
                 keyIndex = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             }
             return keyIndex?[key]
         }
-        return keys.lastIndex(of: key)
+        let length = key.utf8.count
+        var i = keys.count - 1
+        while i >= 0 {
+            if keys[i].utf8.count == length, keys[i] == key { return i }
+            i -= 1
+        }
+        return nil
     }
 
     func append(_ value: EncodingSlot) {
-        guard case .sequence(var items) = content else { return }
-        content = .unset
-        items.append(value)
-        content = .sequence(items)
+        guard kind == .sequence else { return }
+        slots.append(value)
     }
 
     var count: Int {
-        switch content {
+        switch kind {
         case .unset, .single: 0
-        case .sequence(let items): items.count
-        case .mapping(let keys, _): keys.count
+        case .sequence: slots.count
+        case .mapping: keys.count
         }
     }
 }

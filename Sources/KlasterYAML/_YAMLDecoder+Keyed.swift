@@ -70,7 +70,13 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try _YAMLDecoder.bool(value(for: key), path: path(key)) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try _YAMLDecoder.string(value(for: key), path: path(key)) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        // The text is read in place; the node is copied out only for an error.
+        if let i = index(of: key), case .scalar(let s) = mapping.entries[i].value, !(s.value.isEmpty && s.style == .plain && s.tag == nil) {
+            return s.value
+        }
+        return try _YAMLDecoder.string(value(for: key), path: path(key))
+    }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try _YAMLDecoder.double(value(for: key), path: path(key)) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try _YAMLDecoder.float(value(for: key), path: path(key)) }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try integer(key) }
@@ -101,6 +107,11 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        guard let i = index(of: key) else { return nil }
+        if case .scalar(let s) = mapping.entries[i].value, !s.value.isEmpty || s.style != .plain || s.tag != nil {
+            // Not null and not empty-plain: a string, as `_YAMLDecoder.string` would read it.
+            return _YAMLDecoder.isNil(mapping.entries[i].value) ? nil : s.value
+        }
         guard let node = presentValue(for: key) else { return nil }
         return try _YAMLDecoder.string(node, path: path(key))
     }

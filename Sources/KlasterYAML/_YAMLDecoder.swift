@@ -64,6 +64,11 @@ final class _YAMLDecoder: Decoder {
         if T.self == String.self { return unsafeBitCast(try Self.string(node, path: self.path(appending: key)), to: T.self) }
         if T.self == Date.self { return unsafeBitCast(try Self.date(node, path: self.path(appending: key)), to: T.self) }
         if T.self == URL.self { return unsafeBitCast(try Self.url(node, path: self.path(appending: key)), to: T.self) }
+        // Only a list can be an array (anything else fails in `Array.init(from:)` as it would
+        // here), so other nodes skip the conformance lookup.
+        if case .sequence = node, let arrayType = T.self as? any YAMLDecodableArray.Type {
+            return try unboxArray(node, arrayType, as: T.self, key: key)
+        }
         return try T(from: _YAMLDecoder(node: node, parent: self, key: key, userInfo: sendableUserInfo))
     }
 

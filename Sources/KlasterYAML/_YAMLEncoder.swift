@@ -51,7 +51,7 @@ final class _YAMLEncoder: Encoder {
         } else {
             try value.encode(to: child)
         }
-        if case .single(let node) = child.box.content { return .node(node) }
+        if let node = child.box.singleNode { return .node(node) }
         return .box(child.box)
     }
 
@@ -119,7 +119,7 @@ final class _YAMLEncoder: Encoder {
 }
 
 extension _YAMLEncoder: SingleValueEncodingContainer {
-    private func set(_ node: YAMLNode) { box.content = .single(node) }
+    private func set(_ node: YAMLNode) { box.setSingle(node) }
 
     func encodeNil() { set(Self.null) }
     func encode(_ value: Bool) { set(Self.bool(value)) }
@@ -140,7 +140,7 @@ extension _YAMLEncoder: SingleValueEncodingContainer {
     func encode<T: Encodable>(_ value: T) throws {
         switch try slot(for: value, key: nil) {
         case .node(let node): set(node)
-        case .box(let child): box.content = child.content
+        case .box(let child): box.copyContent(of: child)
         }
     }
 }

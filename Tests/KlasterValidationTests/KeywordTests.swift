@@ -130,6 +130,13 @@ import Testing
         #expect(throws: SchemaError.self) { try Support.schema(#"{"pattern": "("}"#) }
     }
 
+    @Test func selfReferenceWithoutProgressStops() throws {
+        #expect(try Support.violations(##"{"$ref": "#"}"##, "a: 1\n").isEmpty)
+        let found = try Support.violations(##"{"allOf": [{"$ref": "#"}], "type": "string"}"##, "a: 1\n")
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { $0.keyword == "type" })
+    }
+
     @Test func allOf() throws {
         let schema = Support.field(#"{"allOf": [{"type": "string"}, {"minLength": 3}, {"pattern": "^[A-Z]"}]}"#)
         let found = try Support.violations(schema, "f: ab\n")

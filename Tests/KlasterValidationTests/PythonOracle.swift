@@ -27,6 +27,12 @@ enum PythonOracle {
         return (response["uri_checked"] == .bool(true), results)
     }
 
+    /// Runs a Python program given as text, with `input` on its standard input.
+    static func runScript(_ script: String, input: String) throws -> String {
+        let python = try #require(Self.python(), "python3 is not on PATH")
+        return try run(python, ["-c", script], input: input)
+    }
+
     static func python() -> URL? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") {

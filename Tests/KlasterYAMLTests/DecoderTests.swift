@@ -115,6 +115,31 @@ import Testing
         #expect(plainNullString == "null")
     }
 
+    struct Texts: Codable, Equatable {
+        var required: String
+        var optional: String?
+    }
+
+    /// Struct fields read their text in place; null, empty and tagged forms read as before.
+    @Test(arguments: [
+        ("~", nil), ("null", nil), ("", nil), ("!!null null", nil),
+        ("!!str", ""), ("''", ""), ("'null'", "null"), ("!!str null", "null"), ("NO", "NO"), ("0012", "0012"),
+    ] as [(String, String?)])
+    func optionalStringFieldForms(text: String, expected: String?) throws {
+        let value = try decoder.decode(Texts.self, from: "required: x\noptional: \(text)\n")
+        #expect(value == Texts(required: "x", optional: expected))
+    }
+
+    @Test func requiredStringFieldRejectsNullAndLists() throws {
+        let null = #expect(throws: YAMLError.self) { try decoder.decode(Texts.self, from: "required:\n") }
+        #expect(null?.code == .missingValue)
+        #expect(null?.path == "required")
+        let list = #expect(throws: YAMLError.self) { try decoder.decode(Texts.self, from: "required: [a]\n") }
+        #expect(list?.code == .typeMismatch)
+        let quotedEmpty = try decoder.decode(Texts.self, from: "required: ''\noptional: 'b'\n")
+        #expect(quotedEmpty == Texts(required: "", optional: "b"))
+    }
+
     @Test(arguments: ["2013-01-15T00:00:00Z", "2013-01-15t00:00:00z", "2013-01-15 01:00:00+01:00", "2013-01-15", "'2013-01-15'"])
     func datesAreUTC(_ text: String) throws {
         let date = try decoder.decode(Date.self, from: text)

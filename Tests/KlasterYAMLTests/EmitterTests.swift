@@ -55,6 +55,18 @@ import Testing
         ("last", string("ends with two\n\n")),
     ])
 
+    /// Writing starts over through the placeholder substitution when it meets an emoji, in a key
+    /// or deep in a flow list after other content has been written.
+    @Test func emojiInKeysAndNestedListsComeOutAsWritten() throws {
+        let node = Self.map([
+            ("name", Self.string("Łódź")),
+            ("😀 key", Self.string("value")),
+            ("tags", .sequence(YAMLSequence([Self.string("a"), Self.string("🇵🇱 flaga")], style: .flow))),
+        ])
+        let text = try emitter.emit(node)
+        #expect(text == "name: Łódź\n😀 key: value\ntags: [a, 🇵🇱 flaga]\n")
+    }
+
     @Test func matchesGoldenFile() throws {
         let url = try #require(Bundle.module.url(forResource: "emitter-golden", withExtension: "yaml", subdirectory: "Fixtures"))
         let expected = try String(contentsOf: url, encoding: .utf8)

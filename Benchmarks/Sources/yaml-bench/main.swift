@@ -8,8 +8,9 @@ import Glibc
 /// yaml-bench: CPU time per record of reading record files with KlasterYAML.
 ///
 ///     yaml-bench generate DIR [N]     write N (default 2000) record files into DIR
-///     yaml-bench bench [-r R] [-m parse|decode] FILE...
-///                                     parse, and parse+decode, every file R rounds (default 10)
+///     yaml-bench bench [-r R] [-m parse|decode|encode] FILE...
+///                                     parse, parse+decode, and encode (the decoded records back
+///                                     to YAML text), every file R rounds (default 10)
 ///     yaml-bench parse FILE...        parse each file once and print what came of it
 ///     yaml-bench hostile DIR          write a billion-laughs file and files nested 100,000 deep
 func cpuSeconds() -> Double {
@@ -19,7 +20,7 @@ func cpuSeconds() -> Double {
 }
 
 /// The best of `rounds` rounds (after a warm-up), in CPU microseconds per file.
-func measure(rounds: Int, files: [[UInt8]], _ body: ([UInt8]) throws -> Void) rethrows -> Double {
+func measure<Input>(rounds: Int, files: [Input], _ body: (Input) throws -> Void) rethrows -> Double {
     var best = Double.infinity
     for round in 0...rounds {
         let start = cpuSeconds()
@@ -59,12 +60,12 @@ case "bench":
         rounds = Int(arguments[1]) ?? 10
         arguments.removeFirst(2)
     }
-    var modes: Set<String> = ["parse", "decode"]
+    var modes: Set<String> = ["parse", "decode", "encode"]
     if arguments.first == "-m", arguments.count > 1 {
         modes = [arguments[1]]
         arguments.removeFirst(2)
     }
-    guard !arguments.isEmpty else { fail("usage: yaml-bench bench [-r R] [-m parse|decode] FILE...") }
+    guard !arguments.isEmpty else { fail("usage: yaml-bench bench [-r R] [-m parse|decode|encode] FILE...") }
     let files = try arguments.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
     let parser = YAMLParser()
     let decoder = YAMLDecoder()
@@ -80,6 +81,15 @@ case "bench":
         if record.id.isEmpty { fail("a record without an id") }
     }
     print(String(format: "swift-parse-decode %.3f %d", decode, files.count))
+    }
+    if modes.contains("encode") {
+    let records = try files.map { try decoder.decode(MemberRecord.self, from: $0) }
+    let encoder = YAMLEncoder()
+    let encode = try measure(rounds: rounds, files: records) { record in
+        let text = try encoder.encode(record)
+        if text.isEmpty { fail("an empty encoding") }
+    }
+    print(String(format: "swift-encode %.3f %d", encode, records.count))
     }
 
 case "parse":

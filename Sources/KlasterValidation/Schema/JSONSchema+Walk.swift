@@ -43,12 +43,15 @@ extension JSONSchema {
                 xUnique: false,
                 xCheck: nil
             )
-            for s in schemas(at: location) {
-                let schema = nodes[s]
-                item.xRef = item.xRef ?? schema.xRef
-                item.xCheck = item.xCheck ?? schema.xCheck
-                item.xUnique = item.xUnique || schema.xUnique
+            let annotations: ScalarAnnotations
+            if case .single(let s) = location {
+                annotations = scalarAnnotations[s]
+            } else {
+                annotations = Self.merge(schemas(at: location), nodes)
             }
+            item.xRef = annotations.xRef
+            item.xCheck = annotations.xCheck
+            item.xUnique = annotations.xUnique
             found.append(item)
         case .sequence(let sequence):
             let itemLocation = child(of: location, key: nil)
@@ -68,5 +71,37 @@ extension JSONSchema {
                 path.removeLast()
             }
         }
+    }
+}
+
+/// The annotations a scalar takes from the schemas at its place.
+struct ScalarAnnotations: Sendable {
+    var xRef: SchemaRefTarget?
+    var xCheck: DomainRule?
+    var xUnique = false
+}
+
+extension JSONSchema {
+    /// For every node, the annotations of the schemas that apply where it applies: the node's
+    /// own, its `$ref`/`allOf` targets, then its `anyOf`/`oneOf` branches (the first that says
+    /// an `x-ref` or `x-check` decides it).
+    static func scalarAnnotations(_ nodes: [SchemaNode]) -> [ScalarAnnotations] {
+        nodes.indices.map { s in
+            var members = nodes[s].conjunction
+            for group in nodes[s].alternatives {
+                for b in group { members += nodes[b].conjunction }
+            }
+            return merge(members, nodes)
+        }
+    }
+
+    static func merge(_ members: [Int], _ nodes: [SchemaNode]) -> ScalarAnnotations {
+        var result = ScalarAnnotations()
+        for m in members {
+            result.xRef = result.xRef ?? nodes[m].xRef
+            result.xCheck = result.xCheck ?? nodes[m].xCheck
+            result.xUnique = result.xUnique || nodes[m].xUnique
+        }
+        return result
     }
 }

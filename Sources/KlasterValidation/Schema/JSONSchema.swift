@@ -11,6 +11,20 @@ public import KlasterYAML
 /// verdict-changing keywords are not applied; ``unsupportedKeywords`` says where they occur.
 /// Klaster's extensions `x-ref`, `x-merge`, `x-merge-key` and `x-unique` are read for
 /// ``fieldInfo(at:)`` and ``references(in:)``, and do not affect validation.
+///
+/// The reference for verdicts is Python's `jsonschema` (`Draft202012Validator` with its format
+/// checker, `rfc3339-validator` and `rfc3987` installed) run on ``jsonValue(of:)``; the tests
+/// compare the two on generated records. Known differences, all outside what schemas and
+/// records normally contain:
+/// - integers beyond 64 bits are compared as `Double`s (Python keeps them exact);
+/// - property names are looked up with Swift's `String` equality, so a key in NFD matches a
+///   property spelt in NFC (Python compares code points); values compare by code points;
+/// - `pattern`s outside ``SimplePattern``'s subset run on Swift's `Regex`, whose `\d` and `\s`
+///   differ from Python's on a few characters (U+2167 is a `\d`, U+001C is not a `\s`); a
+///   pattern search that backtracks past a step limit counts as no match (Python would hang);
+/// - a schema that applies itself at the same place more than 200 times (`{"$ref": "#"}`) stops
+///   there (Python raises `RecursionError`);
+/// - without `rfc3987` Python does not check `format: uri` at all; Klaster always does.
 public final class JSONSchema: Sendable {
     let nodes: [SchemaNode]
     /// The index of the root schema in ``nodes``.
@@ -20,6 +34,8 @@ public final class JSONSchema: Sendable {
     /// JSON Pointers (into the schema) of keywords Klaster does not apply, such as
     /// `/properties/tags/contains`.
     public let unsupportedKeywords: [String]
+    /// Per node: Klaster's annotations of a scalar placed there (see ``annotatedScalars(in:)``).
+    let scalarAnnotations: [ScalarAnnotations]
 
     /// Compiles a schema document.
     public init(_ document: JSONValue, file: String = "") throws(SchemaError) {
@@ -27,6 +43,7 @@ public final class JSONSchema: Sendable {
         try compiler.compileAll()
         Self.cacheChildLocations(&compiler.nodes)
         nodes = compiler.nodes
+        scalarAnnotations = Self.scalarAnnotations(compiler.nodes)
         unsupportedKeywords = compiler.unsupported
         self.file = file
     }

@@ -1,30 +1,47 @@
 /// A compiled `pattern`, searched (not anchored) in a string, as JSON Schema asks.
 ///
-/// Patterns are compiled with Swift's `Regex` and matched on Unicode scalars, which reads the
-/// common subset of ECMA-262 and Python `re` syntax alike: classes, quantifiers, groups,
-/// alternation, anchors, `\d \w \s` (Unicode-aware, as in Python), lookahead. Like Python's `re`
-/// (what the reference validator uses), `$` also matches before a final line feed; `\Z` matches
-/// only at the very end. Not supported, as in neither reference: backreferences to named groups
-/// spelt `\k<name>` in one and `(?P=name)` in the other are each read by Swift's own syntax.
+/// The reference is Python's `re.search` (what `jsonschema` uses), on Unicode scalars. Patterns
+/// in the subset schemas use (anchors, classes, `\d \s`, groups, alternation, greedy
+/// quantifiers) run on ``SimplePattern``; others on Swift's `Regex` with Unicode-scalar
+/// semantics, which reads the common subset of ECMA-262 and Python syntax alike (`\w`,
+/// lookaround, lazy quantifiers, ...). Like Python, `$` also matches before a final line feed
+/// and `\Z` only at the very end. Syntax that exists in only one dialect (Python's `(?P=name)`,
+/// ECMA's `\cX`, Unicode property classes) is read the way Swift's `Regex` reads it, or refused
+/// as a schema error.
 public struct SchemaPattern: @unchecked Sendable {
     // Regex is an immutable value whose lazily compiled program is guarded internally.
-    private let regex: Regex<AnyRegexOutput>
+    /// Swift's `Regex` for the pattern; `nil` only when the fast matcher takes a pattern that
+    /// `Regex` refuses (Python syntax such as `[]a]`).
+    private let regex: Regex<AnyRegexOutput>?
+    /// The fast matcher, for patterns within its subset.
+    private let simple: SimplePattern?
     /// The pattern as written in the schema.
     public let source: String
 
     public init(_ source: String) throws(SchemaError) {
         self.source = source
-        do {
-            regex = try Regex(Self.translated(source)).matchingSemantics(.unicodeScalar)
-        } catch {
+        simple = SimplePattern(source)
+        let compiled = try? Regex(Self.translated(source)).matchingSemantics(.unicodeScalar)
+        guard compiled != nil || simple != nil else {
             throw SchemaError(.pattern, "the pattern \(source) is not a regular expression Klaster can read")
         }
+        regex = compiled
     }
 
     /// True when the pattern matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
-        (try? regex.firstMatch(in: text)) != nil
+        if let simple { return simple.search(text) ?? false }
+        return regexMatches(text)
     }
+
+    /// The verdict of Swift's `Regex` alone.
+    func regexMatches(_ text: String) -> Bool {
+        guard let regex else { return false }
+        return (try? regex.firstMatch(in: text)) != nil
+    }
+
+    /// True when the fast matcher handles this pattern.
+    var isSimple: Bool { simple != nil }
 
     /// Rewrites the anchors whose meaning differs between Python's `re` and Swift's `Regex`.
     static func translated(_ source: String) -> String {

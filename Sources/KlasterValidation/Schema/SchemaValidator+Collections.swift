@@ -7,7 +7,10 @@ extension SchemaValidator {
             let itemLocation = schema.child(of: location, key: nil)
             for (i, item) in sequence.items.enumerated() {
                 path.append(.index(i))
+                let saved = nesting
+                nesting = 0
                 validate(item, value: schema.typedScalar(item, at: itemLocation), schema: items, location: itemLocation)
+                nesting = saved
                 path.removeLast()
                 if stopAtFirst && !violations.isEmpty { return }
             }
@@ -82,7 +85,10 @@ extension SchemaValidator {
     private mutating func descend(into value: YAMLNode, key: String, schema s: Int, location: SchemaLocation) {
         let childLocation = schema.child(of: location, key: key)
         path.append(.key(key))
+        let saved = nesting
+        nesting = 0
         validate(value, value: schema.typedScalar(value, at: childLocation), schema: s, location: childLocation)
+        nesting = saved
         path.removeLast()
     }
 

@@ -13,6 +13,11 @@ struct SchemaValidator {
     var stopAtFirst: Bool
     var violations: [SchemaViolation] = []
     var path: [YAMLPath.Component] = []
+    /// How many schemas are being applied to the current place at once, through `$ref` and the
+    /// combinators; a schema that refers to itself without moving into the instance
+    /// (`{"$ref": "#"}`) stops at ``maxNesting`` instead of recursing forever.
+    var nesting = 0
+    static let maxNesting = 200
 
     init(schema: JSONSchema, stopAtFirst: Bool = false) {
         self.schema = schema
@@ -45,6 +50,9 @@ struct SchemaValidator {
     /// Applies schema node `s` to `node`, whose place is `location`; `value` is the typed value
     /// when `node` is a scalar.
     mutating func validate(_ node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+        guard nesting < Self.maxNesting else { return }
+        nesting += 1
+        defer { nesting -= 1 }
         if let boolean = nodes[s].boolean {
             if !boolean { report("false", "\(label) is not allowed here", at: node.span.start, schema: s) }
             return

@@ -5,14 +5,22 @@ import KlasterYAML
 enum DateOrder {
     static let pairs: [(String, String)] = [("since", "until"), ("valid_from", "valid_until"), ("published", "modified")]
 
-    /// Walks every mapping of `node` and reports each pair out of order.
-    static func check(_ node: YAMLNode, path: YAMLPath, report: (Mark, String, String) -> Void) {
+    /// Walks every mapping of `node` and reports each pair out of order: the later field's
+    /// mark, a message and its JSON Pointer.
+    static func check(_ node: YAMLNode, report: (Mark, String, String) -> Void) {
+        var path: [YAMLPath.Component] = []
+        walk(node, path: &path, report: report)
+    }
+
+    private static func walk(_ node: YAMLNode, path: inout [YAMLPath.Component], report: (Mark, String, String) -> Void) {
         switch node {
         case .scalar:
             return
         case .sequence(let sequence):
-            for (i, item) in sequence.items.enumerated() {
-                check(item, path: path.appending(index: i), report: report)
+            for (i, item) in sequence.items.enumerated() where item.scalar == nil {
+                path.append(.index(i))
+                walk(item, path: &path, report: report)
+                path.removeLast()
             }
         case .mapping(let mapping):
             for (first, second) in pairs {
@@ -22,12 +30,14 @@ enum DateOrder {
                 report(
                     b.span.start,
                     "'\(second)' (\(b.value)) is before '\(first)' (\(a.value))",
-                    path.appending(key: second).jsonPointer
+                    YAMLPath(path + [.key(second)]).jsonPointer
                 )
             }
-            for entry in mapping.entries where !entry.isMerged {
-                guard let key = entry.keyText, entry.value.scalar == nil else { continue }
-                check(entry.value, path: path.appending(key: key), report: report)
+            for entry in mapping.entries where !entry.isMerged && entry.value.scalar == nil {
+                guard let key = entry.keyText else { continue }
+                path.append(.key(key))
+                walk(entry.value, path: &path, report: report)
+                path.removeLast()
             }
         }
     }

@@ -59,21 +59,23 @@ extension StoreValidator {
         var ambiguous: [(scalar: AnnotatedScalar, text: String, reading: PlainScalar.Reading)] = []
         for scalar in schemaSet.schemas[0].annotatedScalars(in: root) {
             guard case .string(let text) = scalar.value else { continue }
-            let pointer = scalar.path.jsonPointer
-            let place = RecordFacts.Place(pointer: pointer, line: scalar.scalar.span.start.line, column: scalar.scalar.span.start.column)
+            func place() -> RecordFacts.Place {
+                RecordFacts.Place(pointer: scalar.path.jsonPointer, line: scalar.scalar.span.start.line, column: scalar.scalar.span.start.column)
+            }
             if let rule = scalar.xCheck, let problem = rule.check(text) {
                 var message = problem.message
                 if let suggestion = problem.suggestion, !message.contains(suggestion) { message += " (write \(suggestion))" }
+                let pointer = scalar.path.jsonPointer
                 report(scalar.scalar.span.start, rule.rawValue, message, pointer)
                 domainPaths.insert(pointer)
             }
             if let target = scalar.xRef, let resolved = target.resolve(text) {
-                let reference = RecordFacts.Reference(kind: resolved.kind, id: resolved.id, place: place)
+                let reference = RecordFacts.Reference(kind: resolved.kind, id: resolved.id, place: place())
                 facts.references.append(reference)
-                if kind == .clusters, pointer == "/coordinator" { facts.coordinator = reference }
+                if kind == .clusters, scalar.path.components == [.key("coordinator")] { facts.coordinator = reference }
             }
             if scalar.xUnique {
-                facts.uniques.append(RecordFacts.UniqueValue(field: Self.fieldPattern(scalar.path), value: text, place: place))
+                facts.uniques.append(RecordFacts.UniqueValue(field: Self.fieldPattern(scalar.path), value: text, place: place()))
             }
             if scalar.scalar.style == .plain, scalar.scalar.tag == nil, let reading = PlainScalar.yaml11Reading(text),
                 reading != .merge, reading != .value
@@ -97,7 +99,7 @@ extension StoreValidator {
             )
         }
         if kind == .members { facts.coordinates = Self.coordinatedClusters(map) }
-        DateOrder.check(root, path: YAMLPath()) { mark, message, pointer in report(mark, "date-order", message, pointer) }
+        DateOrder.check(root) { mark, message, pointer in report(mark, "date-order", message, pointer) }
         return RecordCheck(diagnostics: diagnostics, facts: facts)
     }
 

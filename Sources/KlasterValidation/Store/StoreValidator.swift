@@ -13,13 +13,17 @@ public struct StoreValidator: Sendable {
     public let store: Store
     /// Per kind: the bundled schema, then the store's own when it differs.
     public let schemas: [RecordKind: SchemaSet]
+    /// Identifies the schema texts in force, for the validation cache.
+    let schemaKey: UInt64
 
     /// Loads the schemas: the bundled ones, and the store's `schemas/<kind>.schema.json` where
     /// present and different. A store schema that does not compile is a could-not-do-the-job error.
     public init(store: Store) throws(StoreError) {
         self.store = store
         var schemas: [RecordKind: SchemaSet] = [:]
+        var fingerprint = Fingerprint()
         for bundled in BundledSchemas.all {
+            fingerprint.add(Array(bundled.text.utf8))
             guard let kind = RecordKind(name: bundled.kind) else { continue }
             var set: [JSONSchema] = []
             do {
@@ -29,6 +33,7 @@ public struct StoreValidator: Sendable {
             }
             let ownPath = store.root + "/schemas/" + bundled.file
             if case .bytes(let own)? = try? FileIO.read(ownPath, limit: 8 << 20), own != Array(bundled.text.utf8) {
+                fingerprint.add(own)
                 do {
                     set.append(try JSONSchema(json: own, file: "schemas/" + bundled.file))
                 } catch {
@@ -38,13 +43,20 @@ public struct StoreValidator: Sendable {
             schemas[kind] = SchemaSet(set)
         }
         self.schemas = schemas
+        self.schemaKey = fingerprint.value
     }
 
     /// Validates every record of the store. With `only`, reports only the findings in those
     /// files (paths relative to the store root), still checked in the context of the whole store.
+    /// With an `overlay`, validates the store as it would be after that edit (nothing is written).
     /// `progress` is called from worker threads with the number of records done so far.
+    ///
+    /// With `useCache`, files unchanged since the last run (same size, times and inode, same
+    /// program and schemas) are not read again; their findings come from `.klaster/cache/`.
     public func validate(
         only: Set<String>? = nil,
+        overlay: StoreOverlay = StoreOverlay(),
+        useCache: Bool = true,
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(StoreError) -> ValidationReport {
         var diagnostics: [Diagnostic] = []
@@ -52,14 +64,27 @@ public struct StoreValidator: Sendable {
         var index: [RecordKind: Set<String>] = [:]
         for kind in RecordKind.allCases {
             let listing = try store.list(kind)
-            files += listing.records
-            index[kind] = Set(listing.records.map(\.id))
+            let records = overlay.records(of: kind, onDisk: listing.records, root: store.root)
+            files += records
+            index[kind] = Set(records.map(\.id))
             diagnostics += listing.strays.map(Self.strayDiagnostic)
         }
         let total = files.count
         let done = Mutex(0)
-        let checks = store.map(files) { file in
-            let check = self.check(file)
+        let cacheKey = "\(ValidationCache.programKey) \(schemaKey)"
+        let cachePath = ValidationCache.path(in: store)
+        let cache = useCache ? ValidationCache.load(from: cachePath, key: cacheKey) : nil
+        let results = store.map(files) { file -> (FileIO.Stamp?, RecordCheck, Bool) in
+            // A file the overlay changes is checked from its new bytes, never from the cache.
+            let overlaid = overlay.contents[file.relativePath]
+            let stamp = useCache && overlaid == nil ? FileIO.stamp(file.absolutePath) : nil
+            let hit = stamp.flatMap { stamp in cache?.entries[file.relativePath].flatMap { $0.stamp == stamp ? $0.check : nil } }
+            let check =
+                if let hit { hit } else if let overlaid {
+                    self.check(kind: file.kind, id: file.id, relativePath: file.relativePath, bytes: overlaid)
+                } else {
+                    self.check(file)
+                }
             if let progress {
                 let count = done.withLock { value in
                     value += 1
@@ -67,7 +92,19 @@ public struct StoreValidator: Sendable {
                 }
                 progress(count, total)
             }
-            return check
+            return (stamp, check, hit != nil)
+        }
+        let checks = results.map(\.1)
+        if useCache && overlay.isEmpty {
+            let misses = results.count { !$0.2 }
+            if misses > 0 || cache?.entries.count != files.count {
+                var fresh = ValidationCache(key: cacheKey)
+                fresh.entries.reserveCapacity(files.count)
+                for (file, result) in zip(files, results) {
+                    if let stamp = result.0 { fresh.entries[file.relativePath] = ValidationCache.Entry(stamp: stamp, check: result.1) }
+                }
+                fresh.write(to: cachePath)
+            }
         }
         var facts: [RecordFacts] = []
         facts.reserveCapacity(checks.count)
@@ -113,6 +150,20 @@ public struct StoreValidator: Sendable {
             file: path, line: 0, column: 0, severity: .warning, rule: "stray-file",
             message: "not a record file; a kind folder holds only <id>.yaml files"
         )
+    }
+}
+
+/// FNV-1a, 64 bits: a fingerprint of schema texts (not a security measure).
+struct Fingerprint {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: [UInt8]) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x100_0000_01b3
+        }
+        value ^= 0xff
+        value &*= 0x100_0000_01b3
     }
 }
 

@@ -1,0 +1,187 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KlasterModel
+import KlasterStore
+
+/// What `validate` remembers between runs in `.klaster/cache/validate`: each record file's own
+/// findings and facts, keyed by the file's stamp (size, times to the nanosecond, inode).
+///
+/// The whole cache belongs to one program build and one set of schemas (its key); any change to
+/// either, or to a file, means that file (or everything) is checked again. Files changed within
+/// the last two seconds before the cache was written are not cached, so an edit made in the same
+/// clock tick as a validation is never missed. The checks across records always run again: they
+/// are cheap from the facts.
+struct ValidationCache {
+    static let magic = Array("KLASTER-VALIDATE-1\n".utf8)
+
+    struct Entry {
+        var stamp: FileIO.Stamp
+        var check: RecordCheck
+    }
+
+    var key: String
+    var entries: [String: Entry] = [:]
+
+    static func path(in store: Store) -> String { store.statePath + "/cache/validate" }
+
+    /// The program's identity: its executable's size and modification time.
+    static let programKey: String = {
+        guard let stamp = FileIO.stamp("/proc/self/exe") ?? FileIO.stamp(CommandLine.arguments[0]) else { return "unknown" }
+        var resolved = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &resolved, 4095)
+        let target = n > 0 ? String(decoding: resolved[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+        let exe = FileIO.stamp(target) ?? stamp
+        return "\(exe.size)-\(exe.modified)-\(target)"
+    }()
+
+    static func load(from path: String, key: String) -> ValidationCache? {
+        guard case .bytes(let bytes)? = try? FileIO.read(path, limit: 1 << 30),
+            var reader = BinaryReader(bytes, magic: magic),
+            reader.string() == key,
+            let count = reader.u32()
+        else { return nil }
+        var cache = ValidationCache(key: key)
+        cache.entries.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let file = reader.string(), let entry = readEntry(&reader) else { return nil }
+            cache.entries[file] = entry
+        }
+        return reader.atEnd ? cache : nil
+    }
+
+    /// Writes the cache atomically; a store folder that cannot be written to is left alone.
+    func write(to path: String) {
+        var writer = BinaryWriter()
+        writer.string(key)
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let settled = (Int(now.tv_sec) - 2) * 1_000_000_000
+        let stable = entries.filter { $0.value.stamp.modified < settled && $0.value.stamp.changed < settled }
+        writer.u32(UInt32(stable.count))
+        for (file, entry) in stable.sorted(by: { $0.key < $1.key }) {
+            writer.string(file)
+            Self.write(entry, to: &writer)
+        }
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+        do {
+            try AtomicFile.makeFolder(folder)
+            try AtomicFile.write(writer.finish(magic: Self.magic), to: path, sync: false)
+        } catch {
+            // A read-only store validates without a cache.
+        }
+    }
+
+    private static func write(_ entry: Entry, to w: inout BinaryWriter) {
+        w.int(entry.stamp.size)
+        w.int(entry.stamp.modified)
+        w.int(entry.stamp.changed)
+        w.u64(entry.stamp.inode)
+        w.u32(UInt32(entry.check.diagnostics.count))
+        for d in entry.check.diagnostics {
+            w.string(d.file)
+            w.int(d.line)
+            w.int(d.column)
+            w.u8(d.severity == .error ? 0 : 1)
+            w.string(d.rule)
+            w.string(d.message)
+            w.string(d.path)
+        }
+        guard let facts = entry.check.facts else {
+            w.u8(0)
+            return
+        }
+        w.u8(1)
+        w.u8(kindCode(facts.kind))
+        w.string(facts.id)
+        w.u32(UInt32(facts.references.count))
+        for r in facts.references { write(r, to: &w) }
+        w.u32(UInt32(facts.uniques.count))
+        for u in facts.uniques {
+            w.string(u.field)
+            w.string(u.value)
+            write(u.place, to: &w)
+        }
+        if let c = facts.coordinator {
+            w.u8(1)
+            write(c, to: &w)
+        } else {
+            w.u8(0)
+        }
+        w.u32(UInt32(facts.coordinates.count))
+        for c in facts.coordinates { w.string(c) }
+    }
+
+    private static func write(_ r: RecordFacts.Reference, to w: inout BinaryWriter) {
+        w.u8(kindCode(r.kind))
+        w.string(r.id)
+        write(r.place, to: &w)
+    }
+
+    private static func write(_ p: RecordFacts.Place, to w: inout BinaryWriter) {
+        w.string(p.pointer)
+        w.int(p.line)
+        w.int(p.column)
+    }
+
+    private static func readEntry(_ r: inout BinaryReader) -> Entry? {
+        guard let size = r.int(), let modified = r.int(), let changed = r.int(), let inode = r.u64(),
+            let count = r.u32()
+        else { return nil }
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<count {
+            guard let file = r.string(), let line = r.int(), let column = r.int(), let severity = r.u8(),
+                let rule = r.string(), let message = r.string(), let path = r.string()
+            else { return nil }
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: line, column: column, severity: severity == 0 ? .error : .warning,
+                    rule: rule, message: message, path: path
+                )
+            )
+        }
+        let stamp = FileIO.Stamp(size: size, modified: modified, changed: changed, inode: inode)
+        guard let hasFacts = r.u8() else { return nil }
+        if hasFacts == 0 { return Entry(stamp: stamp, check: RecordCheck(diagnostics: diagnostics, facts: nil)) }
+        guard let kind = r.u8().flatMap(kind(code:)), let id = r.string(), let refCount = r.u32() else { return nil }
+        var facts = RecordFacts(kind: kind, id: id)
+        for _ in 0..<refCount {
+            guard let reference = readReference(&r) else { return nil }
+            facts.references.append(reference)
+        }
+        guard let uniqueCount = r.u32() else { return nil }
+        for _ in 0..<uniqueCount {
+            guard let field = r.string(), let value = r.string(), let place = readPlace(&r) else { return nil }
+            facts.uniques.append(RecordFacts.UniqueValue(field: field, value: value, place: place))
+        }
+        guard let hasCoordinator = r.u8() else { return nil }
+        if hasCoordinator == 1 {
+            guard let c = readReference(&r) else { return nil }
+            facts.coordinator = c
+        }
+        guard let coordinatesCount = r.u32() else { return nil }
+        for _ in 0..<coordinatesCount {
+            guard let c = r.string() else { return nil }
+            facts.coordinates.append(c)
+        }
+        return Entry(stamp: stamp, check: RecordCheck(diagnostics: diagnostics, facts: facts))
+    }
+
+    private static func readReference(_ r: inout BinaryReader) -> RecordFacts.Reference? {
+        guard let kind = r.u8().flatMap(kind(code:)), let id = r.string(), let place = readPlace(&r) else { return nil }
+        return RecordFacts.Reference(kind: kind, id: id, place: place)
+    }
+
+    private static func readPlace(_ r: inout BinaryReader) -> RecordFacts.Place? {
+        guard let pointer = r.string(), let line = r.int(), let column = r.int() else { return nil }
+        return RecordFacts.Place(pointer: pointer, line: line, column: column)
+    }
+
+    private static func kindCode(_ kind: RecordKind) -> UInt8 {
+        UInt8(RecordKind.allCases.firstIndex(of: kind)!)
+    }
+
+    private static func kind(code: UInt8) -> RecordKind? {
+        Int(code) < RecordKind.allCases.count ? RecordKind.allCases[Int(code)] : nil
+    }
+}
