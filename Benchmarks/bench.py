@@ -247,7 +247,8 @@ class Bench:
                 if value is None:
                     lines.append(f"| {n} | {name} | n/a | |")
                 else:
-                    lines.append(f"| {n} | {name} | {value:.2f}{unit} | {'met' if value <= limit else 'MISSED'} |")
+                    shown = f"{value:.3f}" if value < 1 else f"{value:.2f}"
+                    lines.append(f"| {n} | {name} | {shown}{unit} | {'met' if value <= limit else 'MISSED'} |")
 
             ratio = lambda a, b: a["cpu"] / b["cpu"] if a and b and b["cpu"] > 0 else None  # noqa: E731
             check("load + decode ≤ 2× C floor (CPU)", ratio(load, floor), 2)
