@@ -18,6 +18,9 @@ package enum FileIO {
     package static func read(_ path: String, limit: Int) throws(StoreError) -> ReadResult {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else {
+            if errno == ELOOP {
+                throw StoreError(.unreadable, "\(path): is a symbolic link; Klaster reads only regular files in a store")
+            }
             throw StoreError(.unreadable, "\(path): cannot read: \(errnoText())")
         }
         defer { close(fd) }

@@ -102,4 +102,13 @@ import Testing
         let report = try StoreValidator(store: samples.open()).validate(only: [member])
         #expect(report.diagnostics.map(\.file) == [member])
     }
+
+    @Test func aSymbolicLinkIsNotFollowed() throws {
+        let samples = try SampleStore()
+        try FileManager.default.createSymbolicLink(atPath: samples.root + "/clusters/link.yaml", withDestinationPath: "/etc/hostname")
+        let found = try validate(samples)
+        #expect(found.count == 1)
+        #expect(found.first?.file == "clusters/link.yaml" && found.first?.rule == "io")
+        #expect(found.first?.message.contains("is a symbolic link") == true)
+    }
 }
