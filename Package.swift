@@ -7,7 +7,7 @@ let package = Package(
         .executable(name: "klaster", targets: ["KlasterCLI"]),
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit"]
+            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge"]
         ),
     ],
     dependencies: [
@@ -34,11 +34,16 @@ let package = Package(
             name: "KlasterEdit",
             dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
         ),
+        // Three-way merge of records by their schema, line-based merge, conflict markers, git's merge driver.
+        .target(
+            name: "KlasterMerge",
+            dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "KlasterCLI",
             dependencies: [
-                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit",
+                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +72,17 @@ let package = Package(
                 "KlasterStore",
                 "KlasterModel",
                 "KlasterYAML",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "KlasterMergeTests",
+            dependencies: [
+                "KlasterMerge",
+                "KlasterValidation",
+                "KlasterStore",
+                "KlasterYAML",
+                "KlasterModel",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KlasterMerge
 import KlasterStore
 import KlasterValidation
 
@@ -10,7 +11,8 @@ extension Klaster {
             discussion: """
                 Writes klaster.yaml, the folders clusters/, members/, agreements/ and news/, a \
                 .gitignore that keeps .klaster/ out of git, a .gitattributes that routes record files \
-                to Klaster's merge driver, and a copy of the schemas in schemas/ for editors.
+                to Klaster's merge driver, and a copy of the schemas in schemas/ for editors. Inside \
+                a git work tree it also configures git's merge driver, as 'klaster git-setup' does.
                 """
         )
 
@@ -38,6 +40,11 @@ extension Klaster {
             )
             print("Made a Klaster store in \(root):")
             for path in creation.written { print("  \(path)") }
+            let setup = KlasterMerge.GitSetup(store: creation.store, executable: KlasterMerge.GitSetup.currentExecutable)
+            if setup.topLevel != nil {
+                print("In the git work tree at \(setup.topLevel ?? root):")
+                for line in try setup.run() { print("  \(line)") }
+            }
         }
     }
 }

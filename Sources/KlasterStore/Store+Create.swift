@@ -52,7 +52,7 @@ extension Store {
     }
 
     /// Appends the lines a text file lacks; `true` when it wrote anything.
-    private static func appendMissingLines(_ lines: [String], to path: String) throws(StoreError) -> Bool {
+    package static func appendMissingLines(_ lines: [String], to path: String) throws(StoreError) -> Bool {
         var existing = ""
         if case .bytes(let bytes) = try? FileIO.read(path, limit: 1 << 20) {
             existing = String(decoding: bytes, as: UTF8.self)

@@ -10,8 +10,8 @@
 /// as a schema error.
 public struct SchemaPattern: @unchecked Sendable {
     // Regex is an immutable value whose lazily compiled program is guarded internally.
-    /// Swift's `Regex` for the pattern; `nil` only when the fast matcher takes a pattern that
-    /// `Regex` refuses (Python syntax such as `[]a]`).
+    /// Swift's `Regex` for a pattern the fast matcher does not take; `nil` when it does (a
+    /// `Regex` costs about 100 µs to build, which every `klaster` run would pay for every pattern).
     private let regex: Regex<AnyRegexOutput>?
     /// The fast matcher, for patterns within its subset.
     private let simple: SimplePattern?
@@ -21,7 +21,7 @@ public struct SchemaPattern: @unchecked Sendable {
     public init(_ source: String) throws(SchemaError) {
         self.source = source
         simple = SimplePattern(source)
-        let compiled = try? Regex(Self.translated(source)).matchingSemantics(.unicodeScalar)
+        let compiled = simple == nil ? Self.compile(source) : nil
         guard compiled != nil || simple != nil else {
             throw SchemaError(.pattern, "the pattern \(source) is not a regular expression Klaster can read")
         }
@@ -34,10 +34,15 @@ public struct SchemaPattern: @unchecked Sendable {
         return regexMatches(text)
     }
 
-    /// The verdict of Swift's `Regex` alone.
+    /// The verdict of Swift's `Regex` alone (built here when the fast matcher took the pattern);
+    /// `false` when `Regex` refuses the pattern.
     func regexMatches(_ text: String) -> Bool {
-        guard let regex else { return false }
+        guard let regex = regex ?? Self.compile(source) else { return false }
         return (try? regex.firstMatch(in: text)) != nil
+    }
+
+    private static func compile(_ source: String) -> Regex<AnyRegexOutput>? {
+        try? Regex(translated(source)).matchingSemantics(.unicodeScalar)
     }
 
     /// True when the fast matcher handles this pattern.
