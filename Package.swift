@@ -7,7 +7,10 @@ let package = Package(
         .executable(name: "klaster", targets: ["KlasterCLI"]),
         .library(
             name: "Klaster",
-            targets: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge"]
+            targets: [
+                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge",
+                "KlasterSync",
+            ]
         ),
     ],
     dependencies: [
@@ -39,12 +42,17 @@ let package = Package(
             name: "KlasterMerge",
             dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
         ),
+        // Sync between two copies of a store: copy ids, bases per peer, the stat cache, crash-safe writes.
+        .target(
+            name: "KlasterSync",
+            dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge"]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "KlasterCLI",
             dependencies: [
                 "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KlasterSync", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
@@ -83,6 +91,17 @@ let package = Package(
                 "KlasterStore",
                 "KlasterYAML",
                 "KlasterModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "KlasterSyncTests",
+            dependencies: [
+                "KlasterSync",
+                "KlasterMerge",
+                "KlasterStore",
+                "KlasterModel",
+                "KlasterYAML",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
