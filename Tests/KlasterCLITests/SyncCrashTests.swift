@@ -131,10 +131,37 @@ import Glibc
         #expect(finished < 60, "the crash points should fall inside the sync")
     }
 
+    /// A conflict interrupted at each write: the next sync reports it (exit 1), the other copy
+    /// keeps its version, and once resolved here it goes to the other copy with no new conflict.
+    @Test func interruptedConflictsAreNotedAndResolvable() throws {
+        for k in 1...4 {
+            let pair = try Pair(records: 3)
+            #expect(try pair.sync().status == 0)
+            try pair.set("a", "shared-0", "city", "Gliwice")
+            try pair.set("b", "shared-0", "city", "Bytom")
+            try pair.set("b", "shared-1", "city", "Zabrze")
+            let theirs = try pair.dir.read("b/clusters/shared-0.yaml")
+            let crashed = try pair.sync(environment: ["KLASTER_TEST_CRASH_AFTER_WRITES": "\(k)"])
+            #expect(crashed.status == 137 || crashed.status == 1, "\(crashed.stderr)")
+            let fresh = try pair.sync()
+            #expect(fresh.status == 1, "k=\(k): \(fresh.stdout)\(fresh.stderr)")
+            #expect(try pair.dir.read("a/clusters/shared-0.yaml").contains("<<<<<<<"))
+            #expect(try pair.dir.read("b/clusters/shared-0.yaml") == theirs)
+            #expect(try pair.dir.read("a/clusters/shared-1.yaml").contains("city: Zabrze"))
+            let resolve = try CLIRunner.run(["resolve", "clusters/shared-0", "--ours", "--store", pair.a])
+            #expect(resolve.status == 0, "\(resolve.stdout)\(resolve.stderr)")
+            let done = try pair.sync()
+            #expect(done.status == 0, "k=\(k): \(done.stdout)\(done.stderr)")
+            #expect(try pair.dir.read("b/clusters/shared-0.yaml").contains("city: Gliwice"))
+            #expect(try pair.records(pair.a) == pair.records(pair.b))
+        }
+    }
+
     @Test func killMinus9AtRandomMomentsIsHarmless() throws {
         let pair = try Pair(records: 200)
         #expect(try pair.sync().status == 0)
         var random = SeededGenerator(seed: 9)
+        var killed = 0
         for round in 0..<50 {
             try pair.edit(round: round, random: &random)
             let process = Process()
@@ -146,10 +173,12 @@ import Glibc
             usleep(UInt32(random.next() % 120_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { killed += 1 }
             let fresh = try pair.sync()
             #expect(fresh.status == 0, "round \(round): \(fresh.stdout)\(fresh.stderr)")
             try pair.check(validate: round % 10 == 9)
         }
+        #expect(killed > 10, "most runs should be killed before they finish")
     }
 }
 
