@@ -25,10 +25,13 @@ def make_store(root, n):
 
 def run(binary, a, b):
     start = time.perf_counter()
-    p = subprocess.run([binary, "sync", b, "--store", a], capture_output=True, text=True)
+    prefix = os.environ.get("SYNC_BENCH_PREFIX", "").split()
+    p = subprocess.run(prefix + [binary, "sync", b, "--store", a], capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if p.returncode != 0:
         sys.exit(f"sync failed ({p.returncode}): {p.stderr}{p.stdout[-2000:]}")
+    if p.stderr:
+        sys.stderr.write(p.stderr)
     return elapsed, p.stdout.strip().splitlines()[-2:]
 
 def main():
@@ -38,7 +41,7 @@ def main():
     try:
         a, b = tmp + "/a", tmp + "/b"
         make_store(a, n)
-        os.makedirs(b)
+        make_store(b, 0)
         t, summary = run(binary, a, b)
         print(f"first sync (copies all {n} records into an empty copy): {t:.2f} s")
         time.sleep(2.1)

@@ -11,8 +11,9 @@ private func c_syncfs(_ fd: Int32) -> Int32
 /// Durability in batches: files written with `AtomicFile.write(sync: false)` are made durable
 /// together, instead of one fsync each (which costs milliseconds per file on a real disk).
 enum FileSync {
-    /// Makes durable everything written on the file system that holds `root` (Linux: `syncfs`,
-    /// one call; elsewhere: each regular file of the folders given, then the folders).
+    /// Makes durable everything written on the file system that holds `root`, data and folder
+    /// entries (Linux: `syncfs`, one call; elsewhere: each regular file of the folders given,
+    /// then the folders).
     static func syncFileSystem(of root: String, folders: some Sequence<String>) throws(StoreError) {
         #if os(Linux)
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -41,12 +41,12 @@ struct ObjectStore {
         return bytes
     }
 
-    /// Makes every object written so far durable.
+    /// Makes the new entries of the object folders durable (their contents are made durable by
+    /// ``FileSync/syncFileSystem(of:folders:)``, which covers them all at once on Linux).
     mutating func flush() throws(StoreError) {
-        for sub in dirtyFolders.sorted() {
-            try AtomicFile.syncFolder(sub)
-        }
+        #if !os(Linux)
+        for sub in dirtyFolders.sorted() { try AtomicFile.syncFolder(sub) }
         if !dirtyFolders.isEmpty { try AtomicFile.syncFolder(folder) }
-        dirtyFolders = []
+        #endif
     }
 }

@@ -29,18 +29,48 @@ struct StatCache {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let recent = (Int(now.tv_sec) - 2) * 1_000_000_000
-        var out = "klaster-stat-cache 1\n"
+        var out = Array("klaster-stat-cache 1\n".utf8)
         out.reserveCapacity(entries.count * 140 + 32)
         for (path, entry) in entries where entry.stamp.modified < recent && entry.stamp.changed < recent {
             let s = entry.stamp
-            out += "\(entry.hash) \(s.size) \(s.modified) \(s.changed) \(s.inode) \(path)\n"
+            out.append(contentsOf: entry.hash.utf8)
+            for number in [s.size, s.modified, s.changed, Int(truncatingIfNeeded: s.inode)] {
+                out.append(0x20)
+                StatCache.appendDecimal(number, to: &out)
+            }
+            out.append(0x20)
+            out.append(contentsOf: path.utf8)
+            out.append(0x0A)
         }
-        out += "end\n"
+        out += Array("end\n".utf8)
         try AtomicFile.write(out, to: StatCache.path(root: root), sync: false)
+    }
+
+    /// Appends a non-negative number's decimal digits (a negative one is written as 0, which no
+    /// stamp matches).
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value > 0 else {
+            out.append(0x30)
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var v = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while v > 0 {
+                buffer[count] = UInt8(0x30 + v % 10)
+                v /= 10
+                count += 1
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
     }
 
     static func decode(_ bytes: [UInt8]) -> StatCache? {
         var cache = StatCache()
+        cache.entries.reserveCapacity(bytes.count / 120)
         let header = Array("klaster-stat-cache 1\n".utf8)
         guard bytes.count >= header.count, Array(bytes[0..<header.count]) == header else { return nil }
         var start = header.count

@@ -16,11 +16,15 @@ struct StoreScan {
     var stamps: [String: FileIO.Stamp] = [:]
     /// Contents read during the scan (the changed files), by path.
     var contents: [String: [UInt8]] = [:]
+    /// How many files the stat cache did not vouch for.
+    var readCount = 0
 
     static func scan(root: String, cache: StatCache) throws(StoreError) -> StoreScan {
         try checkNotLink(root + "/" + Store.stateFolder, root: root)
         for sub in ["peers", "objects"] { try checkNotLink(root + "/" + Store.stateFolder + "/" + sub, root: root) }
         var scan = StoreScan(root: root)
+        scan.hashes.reserveCapacity(cache.entries.count + 16)
+        scan.stamps.reserveCapacity(cache.entries.count + 16)
         var toRead: [String] = []
         for kind in RecordKind.allCases {
             let folder = root + "/" + kind.folder
@@ -51,6 +55,7 @@ struct StoreScan {
             }
         }
         try scan.readAndHash(toRead)
+        scan.readCount = toRead.count
         return scan
     }
 

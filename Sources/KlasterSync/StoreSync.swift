@@ -50,6 +50,7 @@ public struct StoreSync {
 
     /// Runs the sync (or, with `dryRun`, only plans it and writes nothing).
     public func run(dryRun: Bool = false) throws(StoreError) -> SyncReport {
+        var clock = PhaseClock()
         var locks: [StoreLock] = []
         if !dryRun {
             locks.append(try StoreLock(storeRoot: here.root))
@@ -71,9 +72,16 @@ public struct StoreSync {
         }
         let ids = (here: hereID ?? "(new)", there: (thereID == hereID ? nil : thereID) ?? "(new)")
 
-        var hereScan = try StoreScan.scan(root: here.root, cache: StatCache.load(root: here.root))
-        var thereScan = try StoreScan.scan(root: there.root, cache: StatCache.load(root: there.root))
+        clock.mark("locks, journals, ids")
+        // The two copies are scanned at once (often two disks, always two folders of files).
+        let scans = parallelMap([here.root, there.root], chunk: 1) { root in
+            Result { () throws(StoreError) in try StoreScan.scan(root: root, cache: StatCache.load(root: root)) }
+        }
+        var hereScan = try scans[0].get()
+        var thereScan = try scans[1].get()
+        clock.mark("scan")
         let (base, baseCurrent) = try loadBase(ids: ids)
+        clock.mark("base")
         if base == nil { notes.append("first sync between these copies: records are merged against an empty base") }
 
         var planner = SyncPlanner(
@@ -86,26 +94,39 @@ public struct StoreSync {
             thereObjects: ObjectStore(root: there.root)
         )
         let decisions = try planner.plan(&hereScan, &thereScan)
+        clock.mark("plan and merge (\(decisions.count) records)")
 
         var report = SyncReport(here: here.root, there: there.root, hereID: ids.here, thereID: ids.there, dryRun: dryRun)
         report.notes = notes
         report.entries = decisions.compactMap(\.entry)
         report.unresolved = planner.unresolved
-        if dryRun || (decisions.isEmpty && baseCurrent) { return report }
+        if dryRun { return report }
+        if decisions.isEmpty && baseCurrent {
+            if hereScan.readCount > 0 { try? hereScan.cache().save(root: here.root) }
+            if thereScan.readCount > 0 { try? thereScan.cache().save(root: there.root) }
+            return report
+        }
 
         var writer = SyncWriter(here: here, there: there, hereID: ids.here, thereID: ids.there, afterWrite: afterWrite)
-        try writer.apply(decisions, base: base ?? SyncBase(), hereScan: &hereScan, thereScan: &thereScan)
+        try writer.apply(decisions, base: base ?? SyncBase(), hereScan: &hereScan, thereScan: &thereScan, clock: &clock)
         return report
     }
 
-    /// The base of the pair: of the two copies' bases for each other, the later one.
-    /// Also says whether both copies hold that base already (nothing to write when nothing changed).
+    /// The base of the pair: of the two copies' bases for each other, the later one. Also says
+    /// whether both copies hold that base already (nothing to write when nothing changed).
     private func loadBase(ids: (here: String, there: String)) throws(StoreError) -> (SyncBase?, Bool) {
         guard CopyIdentity.isValid(ids.here), CopyIdentity.isValid(ids.there) else { return (nil, false) }
-        let mine = try SyncBase.load(SyncBase.path(root: here.root, peer: ids.there))
-        let theirs = try SyncBase.load(SyncBase.path(root: there.root, peer: ids.here))
+        let minePath = SyncBase.path(root: here.root, peer: ids.there)
+        let theirsPath = SyncBase.path(root: there.root, peer: ids.here)
+        let mineBytes = try SyncBase.bytes(minePath)
+        let theirsBytes = try SyncBase.bytes(theirsPath)
+        if let mineBytes, mineBytes == theirsBytes {
+            return (try SyncBase.decode(mineBytes, path: minePath), true)
+        }
+        let mine = try mineBytes.map { (bytes) throws(StoreError) in try SyncBase.decode(bytes, path: minePath) }
+        let theirs = try theirsBytes.map { (bytes) throws(StoreError) in try SyncBase.decode(bytes, path: theirsPath) }
         switch (mine, theirs) {
-        case (let m?, let t?): return (t.generation > m.generation ? t : m, m == t)
+        case (let m?, let t?): return (t.generation > m.generation ? t : m, false)
         case (let m?, nil): return (m, false)
         case (nil, let t?): return (t, false)
         case (nil, nil): return (nil, false)

@@ -46,8 +46,18 @@ public struct SyncBase: Sendable, Equatable {
     /// Reads a base; `nil` when there is none (a first sync). A file that cannot be read or
     /// parsed is an error: silently starting from an empty base would turn edits into conflicts.
     public static func load(_ path: String) throws(StoreError) -> SyncBase? {
+        try bytes(path).map { (bytes) throws(StoreError) in try decode(bytes, path: path) }
+    }
+
+    /// The base file's bytes; `nil` when there is none.
+    static func bytes(_ path: String) throws(StoreError) -> [UInt8]? {
         guard access(path, F_OK) == 0 else { return nil }
-        guard case .bytes(let bytes) = try FileIO.read(path, limit: Int.max), let base = decode(bytes) else {
+        guard case .bytes(let bytes) = try FileIO.read(path, limit: Int.max) else { return nil }
+        return bytes
+    }
+
+    static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> SyncBase {
+        guard let base = decode(bytes) else {
             throw StoreError(.unreadable, "\(path): the sync base cannot be read; move it away to sync from an empty base")
         }
         return base
@@ -64,21 +74,29 @@ public struct SyncBase: Sendable, Equatable {
     /// `klaster-sync-base 1`, `generation N`, then `record HASH PATH` and
     /// `pending PATH COPY MARKED OTHER` lines (`-` for absent), then `end`.
     func encode() -> [UInt8] {
-        var out = "klaster-sync-base 1\ngeneration \(generation)\n"
-        out.reserveCapacity(records.count * 90 + 64)
-        for path in records.keys.sorted() {
-            out += "record \(records[path]!) \(path)\n"
+        var out = Array("klaster-sync-base 1\ngeneration \(generation)\n".utf8)
+        out.reserveCapacity(records.count * 100 + 64)
+        for (path, hash) in records {
+            out.append(contentsOf: recordPrefixBytes)
+            out.append(contentsOf: hash.utf8)
+            out.append(0x20)
+            out.append(contentsOf: path.utf8)
+            out.append(0x0A)
         }
         for path in pending.keys.sorted() {
             let p = pending[path]!
-            out += "pending \(path) \(p.markedCopy) \(p.marked) \(p.other ?? "-")\n"
+            out += Array("pending \(path) \(p.markedCopy) \(p.marked) \(p.other ?? "-")\n".utf8)
         }
-        out += "end\n"
-        return Array(out.utf8)
+        out += Array("end\n".utf8)
+        return out
     }
+
+    private static let recordPrefixBytes = Array("record ".utf8)
+    private var recordPrefixBytes: [UInt8] { SyncBase.recordPrefixBytes }
 
     static func decode(_ bytes: [UInt8]) -> SyncBase? {
         var base = SyncBase()
+        base.records.reserveCapacity(bytes.count / 95)
         var sawEnd = false
         var lineNumber = 0
         var start = 0
@@ -90,6 +108,16 @@ public struct SyncBase: Sendable, Equatable {
             if sawEnd { return nil }
             if lineNumber == 1 {
                 guard String(decoding: line, as: UTF8.self) == "klaster-sync-base 1" else { return nil }
+                continue
+            }
+            // The common line, `record <64 hex> <path>`, without splitting.
+            if line.count > 72 && line.starts(with: recordPrefix) && line[line.startIndex + 71] == 0x20 {
+                let hashBytes = line[(line.startIndex + 7)..<(line.startIndex + 71)]
+                let pathBytes = line[(line.startIndex + 72)...]
+                guard hashBytes.allSatisfy(isHexDigit), pathBytes.withUnsafeBufferPointer(RecordPath.isRecordPath(bytes:)) else {
+                    return nil
+                }
+                base.records[String(decoding: pathBytes, as: UTF8.self)] = String(decoding: hashBytes, as: UTF8.self)
                 continue
             }
             let fields = line.split(separator: 0x20, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
@@ -114,7 +142,13 @@ public struct SyncBase: Sendable, Equatable {
         return sawEnd ? base : nil
     }
 
+    private static let recordPrefix = Array("record ".utf8)
+
     static func isHash(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+        text.utf8.count == 64 && text.utf8.allSatisfy(isHexDigit)
+    }
+
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66)
     }
 }

@@ -29,10 +29,13 @@ struct SyncPlanner {
     }
 
     mutating func plan(_ mine: inout StoreScan, _ theirs: inout StoreScan) throws(StoreError) -> [SyncDecision] {
-        var paths = Set(base.records.keys)
-        paths.formUnion(base.pending.keys)
-        for (path, hash) in mine.hashes where base.records[path] != hash { paths.insert(path) }
-        for (path, hash) in theirs.hashes where base.records[path] != hash { paths.insert(path) }
+        // Only records that differ somewhere from the base: the rest cost a lookup each.
+        var paths = Set(base.pending.keys)
+        for (path, hash) in base.records where mine.hashes[path] != hash || theirs.hashes[path] != hash {
+            paths.insert(path)
+        }
+        for path in mine.hashes.keys where base.records[path] == nil { paths.insert(path) }
+        for path in theirs.hashes.keys where base.records[path] == nil { paths.insert(path) }
         var decisions: [SyncDecision] = []
         for path in paths.sorted() {
             let a = mine.hashes[path]

@@ -28,7 +28,8 @@ struct SyncWriter {
         _ decisions: [SyncDecision],
         base old: SyncBase,
         hereScan: inout StoreScan,
-        thereScan: inout StoreScan
+        thereScan: inout StoreScan,
+        clock: inout PhaseClock
     ) throws(StoreError) {
         let generation = old.generation + 1
         var hereObjects = ObjectStore(root: here.root)
@@ -41,6 +42,7 @@ struct SyncWriter {
         }
         try hereObjects.flush()
         try thereObjects.flush()
+        clock.mark("objects")
 
         let stash = ConflictStash(store: here)
         for decision in decisions {
@@ -50,10 +52,11 @@ struct SyncWriter {
             if let write = decision.there { try perform(write, decision.path, in: there, scan: &thereScan) }
             if let write = decision.here { try perform(write, decision.path, in: here, scan: &hereScan) }
         }
-        try FileSync.syncFileSystem(of: there.root, folders: touched[there.root] ?? [])
-        try FileSync.syncFileSystem(of: here.root, folders: touched[here.root] ?? [])
-        for folder in (touched[there.root] ?? []).union(touched[here.root] ?? []) { try AtomicFile.syncFolder(folder) }
+        // Everything above (objects, records, removals) durable before the bases that refer to it.
+        try FileSync.syncFileSystem(of: there.root, folders: (touched[there.root] ?? []).union(thereObjects.dirtyFolders))
+        try FileSync.syncFileSystem(of: here.root, folders: (touched[here.root] ?? []).union(hereObjects.dirtyFolders))
 
+        clock.mark("records and file-system syncs")
         var final = old
         final.generation = generation
         for decision in decisions {
@@ -61,6 +64,7 @@ struct SyncWriter {
             final.pending[decision.path] = decision.pending
         }
         try saveBase(final)
+        clock.mark("bases")
 
         for (root, peer) in [(here.root, thereID), (there.root, hereID)] {
             let location = root == here.root ? there.root : here.root
@@ -68,6 +72,7 @@ struct SyncWriter {
         }
         try? hereScan.cache().save(root: here.root)
         try? thereScan.cache().save(root: there.root)
+        clock.mark("stat caches")
     }
 
     /// Writes the base into the other copy, then into this one.
