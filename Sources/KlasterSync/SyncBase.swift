@@ -65,8 +65,12 @@ public struct SyncBase: Sendable, Equatable {
 
     /// Writes the base atomically and durably.
     public func save(_ path: String) throws(StoreError) {
+        try SyncBase.save(encode(), to: path)
+    }
+
+    static func save(_ bytes: [UInt8], to path: String) throws(StoreError) {
         try AtomicFile.makeFolder(String(path[..<path.lastIndex(of: "/")!]))
-        try AtomicFile.write(encode(), to: path)
+        try AtomicFile.write(bytes, to: path)
     }
 
     // MARK: - Format

@@ -70,16 +70,17 @@ struct SyncWriter {
             let location = root == here.root ? there.root : here.root
             try? AtomicFile.write(location + "\n", to: root + "/" + Store.stateFolder + "/peers/" + peer + "/location", sync: false)
         }
-        try? hereScan.cache().save(root: here.root)
-        try? thereScan.cache().save(root: there.root)
+        let scans = [(hereScan, here.root), (thereScan, there.root)]
+        _ = parallelMap(scans, chunk: 1) { scan, root in try? scan.cache().save(root: root) }
         clock.mark("stat caches")
     }
 
     /// Writes the base into the other copy, then into this one.
     private mutating func saveBase(_ base: SyncBase) throws(StoreError) {
-        try base.save(SyncBase.path(root: there.root, peer: hereID))
+        let bytes = base.encode()
+        try SyncBase.save(bytes, to: SyncBase.path(root: there.root, peer: hereID))
         step()
-        try base.save(SyncBase.path(root: here.root, peer: thereID))
+        try SyncBase.save(bytes, to: SyncBase.path(root: here.root, peer: thereID))
         step()
     }
 
