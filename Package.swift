@@ -10,6 +10,7 @@ let package = Package(
             targets: [
                 "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge",
                 "KlasterExport",
+                "KlasterSync",
             ]
         ),
         .plugin(name: "KlasterValidatePlugin", targets: ["KlasterValidatePlugin"]),
@@ -53,12 +54,17 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Sync between two copies of a store: copy ids, bases per peer, the stat cache, crash-safe writes.
+        .target(
+            name: "KlasterSync",
+            dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge"]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "KlasterCLI",
             dependencies: [
                 "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge",
-                "KlasterExport",
+                "KlasterExport", "KlasterSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +104,17 @@ let package = Package(
         ),
         .testTarget(name: "KlasterCLITests", dependencies: ["KlasterCLI"]),
         .testTarget(
+            name: "KlasterEditTests",
+            dependencies: [
+                "KlasterEdit",
+                "KlasterValidation",
+                "KlasterStore",
+                "KlasterModel",
+                "KlasterYAML",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
             name: "KlasterMergeTests",
             dependencies: [
                 "KlasterMerge",
@@ -109,10 +126,10 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "KlasterEditTests",
+            name: "KlasterSyncTests",
             dependencies: [
-                "KlasterEdit",
-                "KlasterValidation",
+                "KlasterSync",
+                "KlasterMerge",
                 "KlasterStore",
                 "KlasterModel",
                 "KlasterYAML",

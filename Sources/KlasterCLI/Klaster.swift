@@ -15,7 +15,7 @@ struct Klaster: ParsableCommand {
         version: version,
         subcommands: [
             Init.self, Validate.self, List.self, Show.self, New.self, SetFields.self, Rm.self, Mv.self, Fmt.self,
-            Export.self, Exporters.self, Status.self, Resolve.self, MergeFile.self, GitSetup.self,
+            Export.self, Exporters.self, Status.self, Resolve.self, MergeFile.self, GitSetup.self, Sync.self,
         ]
     )
 }

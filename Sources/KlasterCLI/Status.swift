@@ -1,11 +1,12 @@
 import ArgumentParser
 import KlasterMerge
 import KlasterStore
+import KlasterSync
 
 extension Klaster {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the records with unresolved conflicts.",
+            abstract: "List the records with unresolved conflicts, and what changed since the last sync with each known copy.",
             discussion: """
                 A record is conflicted when its file has conflict markers, or when git's index holds \
                 it unmerged (a record deleted on one branch and changed on the other, or added on \
@@ -21,13 +22,23 @@ extension Klaster {
             let conflicted = try ConflictedRecord.scan(store)
             if conflicted.isEmpty {
                 print("No unresolved conflicts.")
-                return
+            } else {
+                print("Unresolved conflicts (\(conflicted.count)):")
+                for record in conflicted {
+                    print("  \(record.file.reference): \(record.summary)")
+                }
             }
-            print("Unresolved conflicts (\(conflicted.count)):")
-            for record in conflicted {
-                print("  \(record.file.reference): \(record.summary)")
+            for peer in try PeerStatus.all(of: store) {
+                print("")
+                print("Since the last sync with \(peer.location ?? "copy") (\(peer.peer)): " + (peer.changes.isEmpty ? "no changes here" : "\(peer.changes.count) change\(peer.changes.count == 1 ? "" : "s") here"))
+                for change in peer.changes {
+                    print("  \(change.effect.rawValue): \(change.path)")
+                }
+                for path in peer.pendingConflicts {
+                    print("  conflict from that sync, not yet synced again: \(path)")
+                }
             }
-            throw ExitCode(1)
+            if !conflicted.isEmpty { throw ExitCode(1) }
         }
     }
 }

@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KlasterStore
+
+/// The content-addressed store of record versions that sync bases refer to:
+/// `.klaster/objects/<first two hex digits>/<sha-256>`. A version shared by many bases, or by
+/// many syncs, is stored once.
+struct ObjectStore {
+    let folder: String
+    /// Folders written to without fsync; ``flush()`` makes them durable.
+    private(set) var dirtyFolders: Set<String> = []
+
+    init(root: String) {
+        folder = root + "/" + Store.stateFolder + "/objects"
+    }
+
+    func path(_ hash: String) -> String {
+        folder + "/" + hash.prefix(2) + "/" + hash
+    }
+
+    func contains(_ hash: String) -> Bool {
+        access(path(hash), F_OK) == 0
+    }
+
+    /// Stores `bytes` under `hash` (its SHA-256) unless already there.
+    mutating func put(_ bytes: [UInt8], hash: String) throws(StoreError) {
+        let target = path(hash)
+        if access(target, F_OK) == 0 { return }
+        let sub = folder + "/" + hash.prefix(2)
+        if !dirtyFolders.contains(sub) { try AtomicFile.makeFolder(sub) }
+        try AtomicFile.write(bytes, to: target, sync: false)
+        dirtyFolders.insert(sub)
+    }
+
+    /// The bytes stored under `hash`; `nil` when missing or damaged (the hash does not match).
+    func get(_ hash: String) -> [UInt8]? {
+        guard case .bytes(let bytes)? = try? FileIO.read(path(hash), limit: Int.max), SHA256.hex(bytes) == hash else {
+            return nil
+        }
+        return bytes
+    }
+
+    /// Makes the new entries of the object folders durable (their contents are made durable by
+    /// ``FileSync/syncFileSystem(of:folders:)``, which covers them all at once on Linux).
+    mutating func flush() throws(StoreError) {
+        #if !os(Linux)
+        for sub in dirtyFolders.sorted() { try AtomicFile.syncFolder(sub) }
+        if !dirtyFolders.isEmpty { try AtomicFile.syncFolder(folder) }
+        #endif
+    }
+}

@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KlasterModel
+import KlasterStore
+
+/// The record files of one copy and their content hashes, read through the ``StatCache``: only
+/// files whose stat stamp changed are read and hashed.
+///
+/// The scan refuses what sync must never follow: a kind folder or `.klaster/` that is a symbolic
+/// link, or a record file that is one (or is not a regular file).
+struct StoreScan {
+    let root: String
+    /// Record path → content hash.
+    var hashes: [String: String] = [:]
+    var stamps: [String: FileIO.Stamp] = [:]
+    /// Contents read during the scan (the changed files), by path.
+    var contents: [String: [UInt8]] = [:]
+    /// How many files the stat cache did not vouch for.
+    var readCount = 0
+
+    static func scan(root: String, cache: StatCache) throws(StoreError) -> StoreScan {
+        try checkNotLink(root + "/" + Store.stateFolder, root: root)
+        for sub in ["peers", "objects"] { try checkNotLink(root + "/" + Store.stateFolder + "/" + sub, root: root) }
+        var scan = StoreScan(root: root)
+        scan.hashes.reserveCapacity(cache.entries.count + 16)
+        scan.stamps.reserveCapacity(cache.entries.count + 16)
+        var toRead: [String] = []
+        for kind in RecordKind.allCases {
+            let folder = root + "/" + kind.folder
+            try checkNotLink(folder, root: root)
+            guard let names = try FileIO.list(folder) else { continue }
+            for name in names where !name.hasPrefix(".") && name.hasSuffix(".yaml") {
+                guard RecordIDSyntax.isValid(name.dropLast(5)) else { continue }
+                let path = kind.folder + "/" + name
+                var info = stat()
+                guard lstat(root + "/" + path, &info) == 0 else { continue }
+                let type = info.st_mode & S_IFMT
+                if type == S_IFLNK { throw linkRefusal(root + "/" + path, root: root) }
+                guard type == S_IFREG else {
+                    throw StoreError(.badArgument, "\(root)/\(path) is not a regular file; sync takes only record files")
+                }
+                let stamp = FileIO.Stamp(
+                    size: Int(info.st_size),
+                    modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+                    changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec),
+                    inode: UInt64(info.st_ino)
+                )
+                scan.stamps[path] = stamp
+                if let entry = cache.entries[path], entry.stamp == stamp {
+                    scan.hashes[path] = entry.hash
+                } else {
+                    toRead.append(path)
+                }
+            }
+        }
+        try scan.readAndHash(toRead)
+        scan.readCount = toRead.count
+        return scan
+    }
+
+    /// Reads and hashes `paths`, on all cores when there are many.
+    private mutating func readAndHash(_ paths: [String]) throws(StoreError) {
+        let root = self.root
+        let results = parallelMap(paths) { path -> Result<([UInt8], String), StoreError> in
+            Result { () throws(StoreError) in
+                let bytes = try StoreScan.readFile(root + "/" + path)
+                return (bytes, SHA256.hex(bytes))
+            }
+        }
+        for (path, result) in zip(paths, results) {
+            let (bytes, hash) = try result.get()
+            hashes[path] = hash
+            contents[path] = bytes
+        }
+    }
+
+    static func readFile(_ path: String) throws(StoreError) -> [UInt8] {
+        guard case .bytes(let bytes) = try FileIO.read(path, limit: Int.max) else { return [] }
+        return bytes
+    }
+
+    /// The bytes of a record of this copy (read now if the scan did not).
+    mutating func content(_ path: String) throws(StoreError) -> [UInt8]? {
+        guard hashes[path] != nil else { return nil }
+        if let bytes = contents[path] { return bytes }
+        let bytes = try StoreScan.readFile(root + "/" + path)
+        contents[path] = bytes
+        return bytes
+    }
+
+    /// The refreshed stat cache: the stamps of this scan, with the hashes now on disk.
+    func cache() -> StatCache {
+        var cache = StatCache()
+        cache.entries.reserveCapacity(hashes.count)
+        for (path, hash) in hashes {
+            if let stamp = stamps[path] { cache.entries[path] = StatCache.Entry(stamp: stamp, hash: hash) }
+        }
+        return cache
+    }
+
+    private static func checkNotLink(_ path: String, root: String) throws(StoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if info.st_mode & S_IFMT == S_IFLNK { throw linkRefusal(path, root: root) }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw StoreError(.badArgument, "\(path) is not a folder")
+        }
+    }
+
+    static func linkRefusal(_ path: String, root: String) -> StoreError {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        let target = n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
+        return StoreError(
+            .badArgument,
+            "\(path) is a symbolic link (to \(target)); sync never follows links, so that it cannot read or write outside the store: replace the link with the file or folder itself"
+        )
+    }
+}
+

@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KlasterMerge
+import KlasterStore
+
+/// Carries out a sync's decisions in the order that makes an interruption harmless (see
+/// ``StoreSync``): objects, then the records of both copies (a conflict's stash before its
+/// markers), one file-system sync each, and the new base in both copies last.
+struct SyncWriter {
+    let here: Store
+    let there: Store
+    let hereID: String
+    let thereID: String
+    let afterWrite: (@Sendable (Int) -> Void)?
+    private var writes = 0
+    private var touched: [String: Set<String>] = [:]
+
+    init(here: Store, there: Store, hereID: String, thereID: String, afterWrite: (@Sendable (Int) -> Void)?) {
+        self.here = here
+        self.there = there
+        self.hereID = hereID
+        self.thereID = thereID
+        self.afterWrite = afterWrite
+    }
+
+    mutating func apply(
+        _ decisions: [SyncDecision],
+        base old: SyncBase,
+        hereScan: inout StoreScan,
+        thereScan: inout StoreScan,
+        clock: inout PhaseClock
+    ) throws(StoreError) {
+        let generation = old.generation + 1
+        var hereObjects = ObjectStore(root: here.root)
+        var thereObjects = ObjectStore(root: there.root)
+        for decision in decisions {
+            for (hash, bytes) in decision.objects {
+                try hereObjects.put(bytes, hash: hash)
+                try thereObjects.put(bytes, hash: hash)
+            }
+        }
+        try hereObjects.flush()
+        try thereObjects.flush()
+        clock.mark("objects")
+
+        let stash = ConflictStash(store: here)
+        for decision in decisions {
+            if let versions = decision.stash {
+                stash.save(here.file(RecordPath.split(decision.path)!.0, RecordPath.split(decision.path)!.1), base: versions.base, ours: versions.ours, theirs: versions.theirs)
+            }
+            if let write = decision.there { try perform(write, decision.path, in: there, scan: &thereScan) }
+            if let write = decision.here { try perform(write, decision.path, in: here, scan: &hereScan) }
+        }
+        // Everything above (objects, records, removals) durable before the bases that refer to it.
+        try FileSync.syncFileSystem(of: there.root, folders: (touched[there.root] ?? []).union(thereObjects.dirtyFolders))
+        try FileSync.syncFileSystem(of: here.root, folders: (touched[here.root] ?? []).union(hereObjects.dirtyFolders))
+
+        clock.mark("records and file-system syncs")
+        var final = old
+        final.generation = generation
+        for decision in decisions {
+            final.records[decision.path] = decision.base
+            final.pending[decision.path] = decision.pending
+        }
+        try saveBase(final)
+        clock.mark("bases")
+
+        for (root, peer) in [(here.root, thereID), (there.root, hereID)] {
+            let location = root == here.root ? there.root : here.root
+            try? AtomicFile.write(location + "\n", to: root + "/" + Store.stateFolder + "/peers/" + peer + "/location", sync: false)
+        }
+        let scans = [(hereScan, here.root), (thereScan, there.root)]
+        _ = parallelMap(scans, chunk: 1) { scan, root in try? scan.cache().save(root: root) }
+        clock.mark("stat caches")
+    }
+
+    /// Writes the base into the other copy, then into this one.
+    private mutating func saveBase(_ base: SyncBase) throws(StoreError) {
+        let bytes = base.encode()
+        try SyncBase.save(bytes, to: SyncBase.path(root: there.root, peer: hereID))
+        step()
+        try SyncBase.save(bytes, to: SyncBase.path(root: here.root, peer: thereID))
+        step()
+    }
+
+    private mutating func perform(_ write: SyncDecision.Write, _ path: String, in store: Store, scan: inout StoreScan) throws(StoreError) {
+        let absolute = store.root + "/" + path
+        let folder = String(absolute[..<absolute.lastIndex(of: "/")!])
+        switch write {
+        case .content(let bytes, let hash):
+            try AtomicFile.makeFolder(folder)
+            try AtomicFile.write(bytes, to: absolute, sync: false)
+            scan.hashes[path] = hash
+            scan.stamps[path] = FileIO.stamp(absolute)
+        case .remove:
+            try AtomicFile.remove(absolute, sync: false)
+            scan.hashes[path] = nil
+            scan.stamps[path] = nil
+        }
+        touched[store.root, default: []].insert(folder)
+        step()
+    }
+
+    private mutating func step() {
+        writes += 1
+        afterWrite?(writes)
+    }
+}
