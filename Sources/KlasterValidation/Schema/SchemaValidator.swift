@@ -139,6 +139,12 @@ struct SchemaValidator {
 
     private mutating func checkString(_ text: String, node: YAMLNode, schema s: Int) {
         if nodes[s].minLength != nil || nodes[s].maxLength != nil {
+            // A string has between a quarter of its UTF-8 bytes and all of them in code points:
+            // most strings pass both bounds on the byte count alone, without counting.
+            let bytes = text.utf8.count
+            let surelyLongEnough = (nodes[s].minLength ?? 0) <= bytes / 4
+            let surelyShortEnough = bytes <= (nodes[s].maxLength ?? Int.max)
+            if surelyLongEnough && surelyShortEnough { return checkPatternAndFormat(text, node: node, schema: s) }
             let length = text.unicodeScalars.count
             if let min = nodes[s].minLength, length < min {
                 report(
@@ -157,6 +163,10 @@ struct SchemaValidator {
                 )
             }
         }
+        checkPatternAndFormat(text, node: node, schema: s)
+    }
+
+    private mutating func checkPatternAndFormat(_ text: String, node: YAMLNode, schema s: Int) {
         if let pattern = nodes[s].pattern, !pattern.matches(text) {
             report(
                 "pattern",
