@@ -37,8 +37,8 @@ extension Klaster {
             let kind = try parseKind(kind)
             let conditions = try filters.map(Condition.init)
             let columns = try (fields.map { $0.split(separator: ",").map(String.init) } ?? Self.defaultFields(kind)).map { name in
-                guard let path = YAMLPath(parsing: name.trimmingSpaces()) else { throw CLIError("--fields: '\(name)' is not a field path") }
-                return (name: name.trimmingSpaces(), path: path)
+                guard let path = YAMLPath(parsing: name.trimmedOfWhitespace()) else { throw CLIError("--fields: '\(name)' is not a field path") }
+                return (name: name.trimmedOfWhitespace(), path: path)
             }
             let store = try storeOptions.open()
             let files = try store.list(kind).records
@@ -84,7 +84,7 @@ struct Condition {
     var value: String
 
     init(_ text: String) throws {
-        guard let eq = text.firstIndex(of: "="), let path = YAMLPath(parsing: String(text[..<eq]).trimmingSpaces()) else {
+        guard let eq = text.firstIndex(of: "="), let path = YAMLPath(parsing: String(text[..<eq]).trimmedOfWhitespace()) else {
             throw CLIError("--where '\(text)': write FIELD=VALUE, e.g. --where country=PL")
         }
         self.path = path
@@ -93,14 +93,5 @@ struct Condition {
 
     func matches(_ tree: YAMLNode) -> Bool {
         FieldLookup.scalars(at: path.components[...], in: tree).contains(value)
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
     }
 }

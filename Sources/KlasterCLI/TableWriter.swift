@@ -1,4 +1,4 @@
-import KlasterModel
+import KlasterExport
 
 /// Text tables and CSV for `list`.
 enum TableWriter {
@@ -26,14 +26,11 @@ enum TableWriter {
         return out
     }
 
-    /// RFC 4180: comma-separated, quoted where needed, CRLF-free (LF) lines, header first.
+    /// RFC 4180 (`CSVFormat.standard`, as `klaster export csv` writes it), header first.
     static func csv(header: [String], rows: [[String]]) -> String {
-        func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        var out = header.map(field).joined(separator: ",") + "\n"
-        for row in rows { out += row.map(field).joined(separator: ",") + "\n" }
+        var out = ""
+        CSVFormat.standard.appendLine(header, to: &out)
+        for row in rows { CSVFormat.standard.appendLine(row, to: &out) }
         return out
     }
 }
@@ -41,9 +38,5 @@ enum TableWriter {
 extension String {
     fileprivate func replacingNewlines() -> String {
         String(map { $0.isNewline ? " " : $0 })
-    }
-
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import KlasterStore
 import Synchronization
 
 /// Whether standard output or error is a terminal, and writing to them.
@@ -16,15 +17,8 @@ enum Output {
 
     func write(_ text: String) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(self == .standard ? 1 : 2, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                offset += n
-            }
-        }
+        // A closed pipe (`klaster list | head`) is not an error worth reporting.
+        _ = text.withUTF8 { FileIO.writeAll(self == .standard ? 1 : 2, UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KlasterStore
 
 /// A buffered writer to a file descriptor: exporters append text as they go and the sink writes
 /// it out in large blocks, so output of any size streams in bounded memory.
@@ -55,14 +56,8 @@ public final class ByteSink {
 
     /// Writes out what is buffered.
     public func flush() throws(ExportError) {
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, buffer.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ExportError(.io, "\(name): cannot write: \(String(cString: strerror(errno)))")
-            }
-            offset += n
+        guard buffer.withUnsafeBytes({ FileIO.writeAll(fd, $0) }) else {
+            throw ExportError(.io, "\(name): cannot write: \(FileIO.errnoText())")
         }
         buffer.removeAll(keepingCapacity: true)
     }

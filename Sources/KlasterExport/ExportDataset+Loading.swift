@@ -1,7 +1,7 @@
 public import KlasterModel
 public import KlasterStore
-public import KlasterValidation
-public import KlasterYAML
+import KlasterValidation
+import KlasterYAML
 
 extension ExportDataset {
     /// What loading a store gave: the dataset, and the problems found on the way (files that do

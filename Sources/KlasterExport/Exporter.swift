@@ -1,4 +1,4 @@
-public import KlasterModel
+import KlasterModel
 
 /// A format the store can be exported to: JSON, CSV, HTML, or one a program adds.
 ///

@@ -20,14 +20,8 @@ public enum AtomicFile {
         do {
             defer { close(fd) }
             let contiguous = Array(bytes)
-            var offset = 0
-            while offset < contiguous.count {
-                let n = contiguous.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, contiguous.count - offset) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw StoreError(.unwritable, "\(path): cannot write: \(FileIO.errnoText())")
-                }
-                offset += n
+            guard contiguous.withUnsafeBytes({ FileIO.writeAll(fd, $0) }) else {
+                throw StoreError(.unwritable, "\(path): cannot write: \(FileIO.errnoText())")
             }
             if sync && fsync(fd) != 0 {
                 throw StoreError(.unwritable, "\(path): cannot write: \(FileIO.errnoText())")

@@ -91,7 +91,33 @@ package enum FileIO {
         )
     }
 
+    /// Writes all of `bytes` to `fd`, retrying short writes and interruptions; `false` with
+    /// `errno` set when the system refuses.
+    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, base + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+
     package static func errnoText() -> String {
         String(cString: strerror(errno))
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space.
+    package func trimmedOfWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
     }
 }

@@ -57,7 +57,7 @@ extension Store {
         if case .bytes(let bytes) = try? FileIO.read(path, limit: 1 << 20) {
             existing = String(decoding: bytes, as: UTF8.self)
         }
-        let present = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() })
+        let present = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmedOfWhitespace() })
         let missing = lines.filter { !present.contains($0) }
         guard !missing.isEmpty else { return false }
         var text = existing
@@ -65,14 +65,5 @@ extension Store {
         text += missing.joined(separator: "\n") + "\n"
         try AtomicFile.write(text, to: path)
         return true
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters() -> String {
-        var s = self
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }
