@@ -60,7 +60,12 @@ public enum RecordIDSyntax {
 
     /// Whether `text` is a valid id (also used for file stems and embedded slugs).
     public static func isValid(_ text: some StringProtocol) -> Bool {
-        let bytes = text.utf8
+        if let valid = text.utf8.withContiguousStorageIfAvailable({ isValid(bytes: $0) }) { return valid }
+        return isValid(bytes: Array(text.utf8))
+    }
+
+    /// Whether UTF-8 `bytes` spell a valid id.
+    public static func isValid(bytes: some Collection<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= maxLength else { return false }
         var previousWasHyphen = true  // so that a leading hyphen fails
         for byte in bytes {

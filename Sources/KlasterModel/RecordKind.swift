@@ -5,6 +5,17 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable, Codable, Custo
     /// The folder under the store root that holds this kind's files.
     public var folder: String { rawValue }
 
+    /// The kind's place in the store's order (clusters, members, agreements, news): listings,
+    /// exports and caches order kinds by it.
+    public var order: Int {
+        switch self {
+        case .clusters: 0
+        case .members: 1
+        case .agreements: 2
+        case .news: 3
+        }
+    }
+
     /// The singular name used in mixed references (`cluster:okip`) and in messages.
     public var singular: String {
         switch self {

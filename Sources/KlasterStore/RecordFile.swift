@@ -19,9 +19,7 @@ public struct RecordFile: Hashable, Sendable, Comparable, CustomStringConvertibl
     public var reference: String { "\(kind.rawValue)/\(id)" }
 
     public static func < (lhs: RecordFile, rhs: RecordFile) -> Bool {
-        if lhs.kind != rhs.kind {
-            return RecordKind.allCases.firstIndex(of: lhs.kind)! < RecordKind.allCases.firstIndex(of: rhs.kind)!
-        }
+        if lhs.kind != rhs.kind { return lhs.kind.order < rhs.kind.order }
         return lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
     }
 

@@ -30,14 +30,9 @@ extension TreeBuilder {
         return String(cString: pointer)
     }
 
-    /// The mark of libyaml's position. At the end of a file without a final line break, libyaml
-    /// moves its line on by one as if there were one; the mark stays on the last line instead.
+    /// The mark of libyaml's position (``SourceText/mark(_:)``).
     func mark(_ m: yaml_mark_t, _ source: inout SourceText) -> Mark {
-        let offset = source.byteOffset(ofCharacter: Int(m.index))
-        if offset >= source.base.count {
-            return source.endMark(line: Int(m.line), column: Int(m.column))
-        }
-        return Mark(offset: offset, line: Int(m.line) + 1, column: Int(m.column) + 1)
+        source.mark(m)
     }
 
     /// libyaml ends a block scalar after the blank lines and indentation that follow it; the
@@ -107,5 +102,17 @@ extension TreeBuilder {
             message += " (\(context) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
         }
         return YAMLError(.syntax, message, file: file, mark: mark(parser.problem_mark, &source))
+    }
+}
+
+extension SourceText {
+    /// The mark of libyaml's position. At the end of a file without a final line break, libyaml
+    /// moves its line on by one as if there were one; the mark stays on the last line instead.
+    mutating func mark(_ m: yaml_mark_t) -> Mark {
+        let offset = byteOffset(ofCharacter: Int(m.index))
+        if offset >= base.count {
+            return endMark(line: Int(m.line), column: Int(m.column))
+        }
+        return Mark(offset: offset, line: Int(m.line) + 1, column: Int(m.column) + 1)
     }
 }

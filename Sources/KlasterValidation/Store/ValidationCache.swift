@@ -178,7 +178,7 @@ struct ValidationCache {
     }
 
     private static func kindCode(_ kind: RecordKind) -> UInt8 {
-        UInt8(RecordKind.allCases.firstIndex(of: kind)!)
+        UInt8(kind.order)
     }
 
     private static func kind(code: UInt8) -> RecordKind? {

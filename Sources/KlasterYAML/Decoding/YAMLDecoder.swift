@@ -22,30 +22,47 @@ public struct YAMLDecoder: Sendable {
 
     /// Decodes `type` from a document tree.
     public func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode, file: String = "") throws(YAMLError) -> T {
-        let decoder = _YAMLDecoder(node: node, parent: nil, key: nil, userInfo: userInfo)
+        try decode(type, from: FlatDocument(node, userInfo: userInfo), file: file)
+    }
+
+    /// Parses `text` and decodes `type` from it.
+    public func decode<T: Decodable>(_ type: T.Type, from text: String, file: String = "") throws(YAMLError) -> T {
+        var text = text
+        let result = text.withUTF8 { bytes in Result { () throws(YAMLError) -> T in try decode(type, from: bytes, file: file) } }
+        return try result.get()
+    }
+
+    /// Parses UTF-8 bytes and decodes `type` from them.
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], file: String = "") throws(YAMLError) -> T {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(YAMLError) -> T in try decode(type, from: buffer, file: file) }
+        }
+        return try result.get()
+    }
+
+    /// Parses UTF-8 bytes in place and decodes `type` from them: straight from libyaml's events
+    /// when the document is an ordinary one, through ``YAMLParser``'s tree (and its errors)
+    /// otherwise.
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>, file: String = "") throws(YAMLError) -> T {
+        if let (nodes, text) = FlatBuilder.build(bytes, limits: limits) {
+            return try decode(type, from: FlatDocument(nodes: nodes, text: text, userInfo: userInfo), file: file)
+        }
+        let root = try YAMLParser(limits: limits).parse(bytes, file: file) ?? Self.emptyDocument
+        return try decode(type, from: FlatDocument(root, userInfo: userInfo), file: file)
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, from document: FlatDocument, file: String) throws(YAMLError) -> T {
         do {
-            return try decoder.unbox(node, as: T.self, key: nil)
+            return try _YAMLDecoder(document, 0).unbox(0, as: T.self, key: nil)
         } catch let error as YAMLError {
             var error = error
             if error.file.isEmpty { error.file = file }
             throw error
         } catch let error as DecodingError {
-            throw Self.convert(error, root: node, file: file)
+            throw Self.convert(error, document: document, file: file)
         } catch {
-            throw YAMLError(.typeMismatch, String(describing: error), file: file, mark: node.span.markIfKnown)
+            throw YAMLError(.typeMismatch, String(describing: error), file: file, mark: document.nodes[0].mark)
         }
-    }
-
-    /// Parses `text` and decodes `type` from it.
-    public func decode<T: Decodable>(_ type: T.Type, from text: String, file: String = "") throws(YAMLError) -> T {
-        let root = try YAMLParser(limits: limits).parse(text, file: file)
-        return try decode(type, from: root ?? Self.emptyDocument, file: file)
-    }
-
-    /// Parses UTF-8 bytes and decodes `type` from them.
-    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], file: String = "") throws(YAMLError) -> T {
-        let root = try YAMLParser(limits: limits).parse(bytes, file: file)
-        return try decode(type, from: root ?? Self.emptyDocument, file: file)
     }
 
     /// An empty file reads as a null document.
@@ -55,7 +72,7 @@ public struct YAMLDecoder: Sendable {
 
     /// A `DecodingError` as a ``YAMLError``: the one the decoder itself wrapped in it, or, for
     /// errors a `Decodable` type raised, one placed at the node its coding path leads to.
-    static func convert(_ error: DecodingError, root: YAMLNode, file: String) -> YAMLError {
+    static func convert(_ error: DecodingError, document: FlatDocument, file: String) -> YAMLError {
         let context: DecodingError.Context
         var code = YAMLError.Code.typeMismatch
         switch error {
@@ -64,14 +81,15 @@ public struct YAMLDecoder: Sendable {
         case .keyNotFound(_, let c): context = c; code = .missingValue
         case .dataCorrupted(let c): context = c
         @unknown default:
-            return YAMLError(.typeMismatch, String(describing: error), file: file, mark: root.span.markIfKnown)
+            return YAMLError(.typeMismatch, String(describing: error), file: file, mark: document.nodes[0].mark)
         }
         if var wrapped = context.underlyingError as? YAMLError {
             if wrapped.file.isEmpty { wrapped.file = file }
             return wrapped
         }
         let path = YAMLPath(codingPath: context.codingPath)
-        return YAMLError(code, context.debugDescription, file: file, mark: root.deepestNode(along: path).span.markIfKnown, path: path.description)
+        let node = document.deepestNode(along: path)
+        return YAMLError(code, context.debugDescription, file: file, mark: document.nodes[node].mark, path: path.description)
     }
 }
 
@@ -80,28 +98,4 @@ extension YAMLPath {
     init(codingPath: [any CodingKey]) {
         self.init(codingPath.map { key in key.intValue.map(Component.index) ?? .key(key.stringValue) })
     }
-}
-
-extension YAMLNode {
-    /// The node at `path`, or the last one that exists on the way to it.
-    func deepestNode(along path: YAMLPath) -> YAMLNode {
-        var node = self
-        for component in path.components {
-            switch (component, node) {
-            case (.key(let key), .mapping(let mapping)):
-                guard let next = mapping[key] else { return node }
-                node = next
-            case (.index(let index), .sequence(let sequence)) where sequence.items.indices.contains(index):
-                node = sequence.items[index]
-            default:
-                return node
-            }
-        }
-        return node
-    }
-}
-
-extension Span {
-    /// The start, unless the node was built in memory and has no place in a file.
-    var markIfKnown: Mark? { self == .none ? nil : start }
 }

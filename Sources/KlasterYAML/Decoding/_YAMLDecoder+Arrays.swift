@@ -11,23 +11,27 @@ protocol YAMLDecodableArray {
 
 extension Array: YAMLDecodableArray where Element: Decodable {
     static func decodeYAML(from decoder: _YAMLDecoder) throws -> [Element] {
-        guard case .sequence(let sequence) = decoder.node else {
-            throw _YAMLDecoder.mismatch([Int].self, decoder.node, expected: "a list", path: decoder.codingPath)
+        let nodes = decoder.document.nodes
+        let sequence = nodes[decoder.index]
+        guard sequence.kind == .sequence else {
+            throw decoder.mismatch([Int].self, decoder.index, expected: "a list", path: decoder.codingPath)
         }
         var result: [Element] = []
-        result.reserveCapacity(sequence.items.count)
-        for (index, item) in sequence.items.enumerated() {
-            result.append(try decoder.unbox(item, as: Element.self, key: IndexKey(intValue: index)))
+        result.reserveCapacity(sequence.count)
+        var item = decoder.index + 1
+        for position in 0..<sequence.count {
+            result.append(try decoder.unbox(item, as: Element.self, key: IndexKey(intValue: position)))
+            item = nodes[item].end
         }
         return result
     }
 }
 
 extension _YAMLDecoder {
-    /// `node`, found under `key`, decoded as the array type `T` by
+    /// The sequence at `child` decoded as the array type `T` by
     /// ``YAMLDecodableArray/decodeYAML(from:)``.
-    func unboxArray<A: YAMLDecodableArray, T>(_ node: YAMLNode, _ arrayType: A.Type, as type: T.Type, key: (any CodingKey)?) throws -> T {
-        let array = try A.decodeYAML(from: _YAMLDecoder(node: node, parent: self, key: key, userInfo: sendableUserInfo))
+    func unboxArray<A: YAMLDecodableArray, T>(_ child: Int, _ arrayType: A.Type, as type: T.Type) throws -> T {
+        let array = try A.decodeYAML(from: _YAMLDecoder(document, child))
         // `A` is `T`, opened from the cast in ``unbox(_:as:key:)``; no `T?` here, whose metadata
         // unspecialized code would look up on every call.
         return unsafeBitCast(array, to: T.self)
