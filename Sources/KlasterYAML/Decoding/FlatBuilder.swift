@@ -16,7 +16,7 @@ struct FlatBuilder {
 
     let limits: YAMLLimits
     private(set) var nodes: [Node] = []
-    private(set) var text: [UInt8] = []
+    private(set) var text: TextBuffer
 
     /// A collection being read: its node's index, the children added so far (a mapping's keys
     /// and values both count) and its anchor.
@@ -33,14 +33,16 @@ struct FlatBuilder {
     private var documents = 0
 
     /// The nodes and text of `bytes`, or `nil` when the parser must read them.
-    static func build(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) -> (nodes: [Node], text: [UInt8])? {
+    static func build(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) -> (nodes: [Node], text: TextBuffer)? {
         guard bytes.count <= limits.maxFileSize else { return nil }
         var source = SourceText(bytes)
         guard source.check() == nil else { return nil }
-        var builder = FlatBuilder(limits: limits)
+        var builder = FlatBuilder(limits: limits, textCapacity: bytes.count)
         builder.nodes.reserveCapacity(bytes.count / 16 + 4)
-        builder.text.reserveCapacity(bytes.count)
-        guard builder.run(&source) else { return nil }
+        guard builder.run(&source) else {
+            builder.text.deallocate()
+            return nil
+        }
         if builder.nodes.isEmpty {
             // An empty file, or only comments: a null document.
             builder.nodes.append(Node(kind: .scalar, style: .plain, tag: .none, isASCII: true, count: 0, end: 1, text: 0, offset: 0, line: 1, column: 1))
@@ -48,8 +50,9 @@ struct FlatBuilder {
         return (builder.nodes, builder.text)
     }
 
-    private init(limits: YAMLLimits) {
+    private init(limits: YAMLLimits, textCapacity: Int) {
         self.limits = limits
+        text = TextBuffer(capacity: textCapacity)
     }
 
     private mutating func run(_ source: inout SourceText) -> Bool {
@@ -106,9 +109,7 @@ struct FlatBuilder {
             }
         let start = source.mark(event.start_mark)
         let textStart = text.count
-        if let value = data.value, data.length > 0 {
-            text.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length))
-        }
+        text.append(UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length))
         let index = nodes.count
         nodes.append(
             Node(
@@ -181,36 +182,32 @@ struct FlatBuilder {
     }
 
     /// A node just added as a key must be an ASCII scalar, not `<<`, not already a key of its
-    /// mapping, and the mapping not too large for the scan; then it is marked ASCII.
+    /// mapping, and the mapping not too large for the scan; then it is marked ASCII, hashed and
+    /// counted into the mapping's key bits.
     private mutating func acceptKey(_ index: Int) -> Bool {
         guard isKeyPosition, let top = open.last else { return true }
-        guard isNewKey(index, top) else { return false }
-        nodes[index].isASCII = true
-        return true
-    }
-
-    private func isNewKey(_ index: Int, _ top: Frame) -> Bool {
-        guard nodes[index].kind == .scalar, top.children / 2 < Self.maxEntries, !isMergeKey(index) else { return false }
-        return text.withUnsafeBufferPointer { all in
-            let name = UnsafeBufferPointer(rebasing: all[nodes[index].text..<(nodes[index].text + nodes[index].count)])
-            // Non-ASCII keys are equal as the parser compares them, by canonical equivalence.
-            guard !name.contains(where: { $0 >= 0x80 }) else { return false }
-            var key = top.index + 1
-            while key < index {
-                if nodes[key].kind == .scalar, nodes[key].count == name.count,
-                    name.elementsEqual(all[nodes[key].text..<(nodes[key].text + nodes[key].count)])
-                {
-                    return false
-                }
-                key = nodes[nodes[key].end].end
+        guard nodes[index].kind == .scalar, top.children / 2 < Self.maxEntries else { return false }
+        let name = UnsafeBufferPointer(start: text.base + nodes[index].text, count: nodes[index].count)
+        let (hash, isASCII) = FlatDocument.hash(name)
+        // Non-ASCII keys are equal as the parser compares them, by canonical equivalence.
+        guard isASCII, !isMergeKey(index) else { return false }
+        var key = top.index + 1
+        while key < index {
+            let other = nodes[key]
+            if other.hash == hash, other.count == name.count, name.isEmpty || memcmp(text.base + other.text, name.baseAddress!, name.count) == 0 {
+                return false
             }
-            return true
+            key = nodes[other.end].end
         }
+        nodes[index].isASCII = true
+        nodes[index].hash = hash
+        nodes[top.index].keyBits |= FlatDocument.keyBit(hash)
+        return true
     }
 
     private func isMergeKey(_ index: Int) -> Bool {
         let node = nodes[index]
-        guard node.count == 2, text[node.text] == UInt8(ascii: "<"), text[node.text + 1] == UInt8(ascii: "<") else { return false }
+        guard node.count == 2, text.base[node.text] == UInt8(ascii: "<"), text.base[node.text + 1] == UInt8(ascii: "<") else { return false }
         return (node.style == .plain && node.tag == .none) || node.tag == .merge
     }
 

@@ -3,12 +3,12 @@
 extension FlatDocument {
     convenience init(_ root: YAMLNode, userInfo: [CodingUserInfoKey: any Sendable]) {
         var nodes: [Node] = []
-        var text: [UInt8] = []
+        var text = TextBuffer(capacity: 256)
         Self.append(root, isKey: false, to: &nodes, &text)
         self.init(nodes: nodes, text: text, userInfo: userInfo)
     }
 
-    private static func append(_ node: YAMLNode, isKey: Bool, to nodes: inout [Node], _ text: inout [UInt8]) {
+    private static func append(_ node: YAMLNode, isKey: Bool, to nodes: inout [Node], _ text: inout TextBuffer) {
         let index = nodes.count
         let start = node.span.start
         var flat = Node(
@@ -17,10 +17,12 @@ extension FlatDocument {
         )
         switch node {
         case .scalar(let scalar):
-            text.append(contentsOf: scalar.value.utf8)
+            text.append(scalar.value)
             flat.style = scalar.style
             flat.count = text.count - flat.text
-            flat.isASCII = isKey && !text[flat.text...].contains { $0 >= 0x80 }
+            if isKey {
+                (flat.hash, flat.isASCII) = hash(UnsafeBufferPointer(start: text.base + flat.text, count: flat.count))
+            }
             nodes.append(flat)
         case .sequence(let sequence):
             flat.kind = .sequence
@@ -32,11 +34,16 @@ extension FlatDocument {
             flat.kind = .mapping
             flat.count = mapping.entries.count
             nodes.append(flat)
+            var keyBits: UInt64 = 0
             for entry in mapping.entries {
+                let key = nodes.count
                 append(entry.key, isKey: true, to: &nodes, &text)
+                // A key that is not an ASCII scalar may equal a name by other bytes: no filter.
+                keyBits |= nodes[key].kind == .scalar && nodes[key].isASCII ? keyBit(nodes[key].hash) : ~0
                 append(entry.value, isKey: false, to: &nodes, &text)
             }
             nodes[index].end = nodes.count
+            nodes[index].keyBits = keyBits
         }
     }
 }

@@ -53,12 +53,17 @@ final class FlatDocument {
         var tag: Tag
         /// Mapping keys: whether the text is all ASCII (so bytes compare as strings do).
         var isASCII: Bool
+        /// Mapping keys: ``FlatDocument/hash(_:)`` of the text.
+        var hash: UInt32 = 0
         /// Sequences: items; mappings: entries; scalars: bytes of text.
         var count: Int
         /// The index just past the node and its descendants.
         var end: Int
         /// Scalars: where the text starts in ``FlatDocument/text``.
         var text: Int
+        /// Mappings: one bit per key, `1 << (hash % 64)`, so that most absent keys are known
+        /// absent without a scan; all bits for a mapping with a key that is not ASCII.
+        var keyBits: UInt64 = 0
         /// Where the node starts in the file (all zero for a node built in memory).
         var offset: Int
         var line: Int
@@ -70,23 +75,28 @@ final class FlatDocument {
     }
 
     let nodes: [Node]
-    let text: [UInt8]
+    /// The scalars' text, owned.
+    let text: UnsafeMutablePointer<UInt8>
     let userInfo: [CodingUserInfoKey: any Sendable]
     /// The coding path above the root (for a stand-in document, ``absent(at:path:userInfo:)``).
     let pathPrefix: [any CodingKey]
     /// Per mapping, the index of the key at which the next lookup starts.
     private let hints: UnsafeMutablePointer<Int>
 
-    init(nodes: [Node], text: [UInt8], userInfo: [CodingUserInfoKey: any Sendable], pathPrefix: [any CodingKey] = []) {
+    /// A document of `nodes` that takes over `text`.
+    init(nodes: [Node], text: TextBuffer, userInfo: [CodingUserInfoKey: any Sendable], pathPrefix: [any CodingKey] = []) {
         self.nodes = nodes
-        self.text = text
+        self.text = text.base
         self.userInfo = userInfo
         self.pathPrefix = pathPrefix
         hints = .allocate(capacity: max(nodes.count, 1))
         hints.initialize(repeating: 0, count: max(nodes.count, 1))
     }
 
-    deinit { hints.deallocate() }
+    deinit {
+        hints.deallocate()
+        text.deallocate()
+    }
 
     /// A one-node document standing for a key that is absent: a null at `mark`, under `path`.
     static func absent(at mark: Mark?, path: [any CodingKey], userInfo: [CodingUserInfoKey: any Sendable]) -> FlatDocument {
@@ -94,7 +104,7 @@ final class FlatDocument {
             kind: .scalar, style: .plain, tag: .none, isASCII: true, count: 0, end: 1, text: 0,
             offset: mark?.offset ?? 0, line: mark?.line ?? 0, column: mark?.column ?? 0
         )
-        return FlatDocument(nodes: [node], text: [], userInfo: userInfo, pathPrefix: path)
+        return FlatDocument(nodes: [node], text: TextBuffer(capacity: 0), userInfo: userInfo, pathPrefix: path)
     }
 
     // MARK: - Scalar text
@@ -103,9 +113,7 @@ final class FlatDocument {
     @inline(__always)
     func withText<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let node = nodes[index]
-        return try text.withUnsafeBufferPointer { all in
-            try body(UnsafeBufferPointer(start: all.baseAddress.map { $0 + node.text }, count: node.count))
-        }
+        return try body(UnsafeBufferPointer(start: text + node.text, count: node.count))
     }
 
     func string(_ index: Int) -> String {
@@ -145,37 +153,50 @@ final class FlatDocument {
     /// the previous lookup in that mapping succeeded (so fields read in written order cost one
     /// comparison each).
     func value(in mapping: Int, forKey name: UnsafeBufferPointer<UInt8>) -> Int? {
-        nodes.withUnsafeBufferPointer { nodes in
-            text.withUnsafeBufferPointer { text in
-                let map = nodes[mapping]
-                let first = mapping + 1
-                // Known only once a key differs from `name` byte for byte.
-                var nameIsASCII: Bool?
-                var key = hints[mapping] == 0 ? first : hints[mapping]
-                for _ in 0..<map.count {
-                    if key >= map.end { key = first }
-                    let node = nodes[key]
-                    let value = node.end
-                    var found = false
-                    if node.kind == .scalar {
-                        if node.count == name.count, name.isEmpty || memcmp(text.baseAddress! + node.text, name.baseAddress!, name.count) == 0 {
-                            found = true
-                        } else {
-                            if nameIsASCII == nil { nameIsASCII = !name.contains { $0 >= 0x80 } }
-                            // Strings compare by canonical equivalence, which bytes settle only for ASCII.
-                            found = !(node.isASCII && nameIsASCII == true) && equivalent(key, name)
-                        }
+        let (nameHash, nameIsASCII) = Self.hash(name)
+        return nodes.withUnsafeBufferPointer { nodes in
+            let map = nodes[mapping]
+            if nameIsASCII && map.keyBits & Self.keyBit(nameHash) == 0 { return nil }
+            let first = mapping + 1
+            var key = hints[mapping] == 0 ? first : hints[mapping]
+            for _ in 0..<map.count {
+                if key >= map.end { key = first }
+                let node = nodes[key]
+                let value = node.end
+                var found = false
+                if node.kind == .scalar {
+                    if node.isASCII && nameIsASCII {
+                        found = node.hash == nameHash && node.count == name.count
+                            && (name.isEmpty || memcmp(text + node.text, name.baseAddress!, name.count) == 0)
+                    } else {
+                        // Strings compare by canonical equivalence, which bytes settle only for ASCII.
+                        found = equivalent(key, name)
                     }
-                    if found {
-                        hints[mapping] = nodes[value].end
-                        return value
-                    }
-                    key = nodes[value].end
                 }
-                return nil
+                if found {
+                    hints[mapping] = nodes[value].end
+                    return value
+                }
+                key = nodes[value].end
             }
+            return nil
         }
     }
+
+    /// FNV-1a of `bytes`, and whether they are all ASCII.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt32, isASCII: Bool) {
+        var hash: UInt32 = 2_166_136_261
+        var high: UInt8 = 0
+        for byte in bytes {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+            high |= byte
+        }
+        return (hash, high < 0x80)
+    }
+
+    @inline(__always)
+    static func keyBit(_ hash: UInt32) -> UInt64 { 1 << UInt64(hash & 63) }
 
     /// Whether the scalar at `index` and `name` are equal as strings (canonically equivalent).
     private func equivalent(_ index: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -44,7 +44,12 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decoder.bool(value(for: key), path: path(key)) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decoder.string(value(for: key), path: path(key)) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        // The usual case without forming the error's path (whose closure would make generic
+        // code look this container's type up at run time).
+        if let i = index(of: key), let text = decoder.stringIfPresent(i) { return text }
+        return try decoder.string(value(for: key), path: path(key))
+    }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decoder.double(value(for: key), path: path(key)) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decoder.float(value(for: key), path: path(key)) }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try integer(key) }
@@ -75,6 +80,7 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
         guard let i = presentValue(for: key) else { return nil }
+        if let text = decoder.stringIfPresent(i) { return text }
         return try decoder.string(i, path: path(key))
     }
 

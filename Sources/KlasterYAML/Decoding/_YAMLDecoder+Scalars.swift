@@ -9,6 +9,13 @@ extension _YAMLDecoder {
         return node.kind == .scalar && node.style == .plain && (node.tag == .none || node.tag == tag)
     }
 
+    /// The text of the node at `at` when a string may be read from it, as ``string(_:path:)``
+    /// reads it; `nil` when that would throw.
+    func stringIfPresent(_ at: Int) -> String? {
+        guard document.nodes[at].kind == .scalar, !document.isEmptyPlain(at) else { return nil }
+        return document.string(at)
+    }
+
     func string(_ at: Int, path: @autoclosure () -> [any CodingKey]) throws -> String {
         guard document.nodes[at].kind == .scalar, !document.isEmptyPlain(at) else {
             throw mismatch(String.self, at, expected: "a string", path: path())
