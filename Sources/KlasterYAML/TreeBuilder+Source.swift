@@ -115,4 +115,31 @@ extension SourceText {
         }
         return Mark(offset: offset, line: Int(m.line) + 1, column: Int(m.column) + 1)
     }
+
+    enum ParserStart {
+        case ready, empty, outOfMemory
+    }
+
+    /// Starts `parser` on the body, as UTF-8. The caller deletes the parser unless libyaml ran
+    /// out of memory; `.empty` says there is nothing to read.
+    func start(_ parser: inout yaml_parser_t) -> ParserStart {
+        guard yaml_parser_initialize(&parser) == 1 else { return .outOfMemory }
+        guard let input = body.baseAddress, !body.isEmpty else { return .empty }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, input, body.count)
+        return .ready
+    }
+}
+
+extension ScalarStyle {
+    /// The style of a scalar event.
+    init(_ style: yaml_scalar_style_t) {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: self = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: self = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: self = .literal
+        case YAML_FOLDED_SCALAR_STYLE: self = .folded
+        default: self = .plain
+        }
+    }
 }

@@ -46,14 +46,10 @@ struct TreeBuilder {
 
     mutating func run(_ source: inout SourceText) throws(YAMLError) -> YAMLNode? {
         var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
-            throw YAMLError(.syntax, "libyaml could not start (out of memory)", file: file)
-        }
+        let start = source.start(&parser)
+        if start == .outOfMemory { throw YAMLError(.syntax, "libyaml could not start (out of memory)", file: file) }
         defer { yaml_parser_delete(&parser) }
-        let body = source.body
-        guard let input = body.baseAddress, !body.isEmpty else { return nil }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, input, body.count)
+        if start == .empty { return nil }
 
         var event = yaml_event_t()
         while true {
@@ -160,14 +156,7 @@ struct TreeBuilder {
     private mutating func scalar(_ event: inout yaml_event_t, _ source: inout SourceText) throws(YAMLError) {
         let data = event.data.scalar
         let value = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
-        let style: ScalarStyle =
-            switch data.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: .literal
-            case YAML_FOLDED_SCALAR_STYLE: .folded
-            default: .plain
-            }
+        let style = ScalarStyle(data.style)
         let start = mark(event.start_mark, &source)
         var end = mark(event.end_mark, &source)
         if style == .literal || style == .folded {

@@ -70,12 +70,16 @@ import Testing
 
     /// Decoding by the fast path (from the bytes) and by the tree (parsed first).
     static func bothWays<T: Decodable & Equatable>(_ type: T.Type, _ text: String) -> (fast: Outcome<T>, tree: Outcome<T>) {
+        bothWays(type, bytes: Array(text.utf8))
+    }
+
+    static func bothWays<T: Decodable & Equatable>(_ type: T.Type, bytes: [UInt8]) -> (fast: Outcome<T>, tree: Outcome<T>) {
         let decoder = YAMLDecoder()
         let fast: Outcome<T>
-        do { fast = .value(try decoder.decode(T.self, from: text, file: "f.yaml")) } catch { fast = .error(error) }
+        do { fast = .value(try decoder.decode(T.self, from: bytes, file: "f.yaml")) } catch { fast = .error(error) }
         let tree: Outcome<T>
         do {
-            let root = try YAMLParser().parse(text, file: "f.yaml")
+            let root = try YAMLParser().parse(bytes, file: "f.yaml")
                 ?? .scalar(YAMLScalar("", span: Span(start: Mark(offset: 0, line: 1, column: 1), end: Mark(offset: 0, line: 1, column: 1))))
             tree = .value(try decoder.decode(T.self, from: root, file: "f.yaml"))
         } catch {
@@ -136,17 +140,7 @@ import Testing
                 }
             }
             // Invalid UTF-8 cannot be a Swift string; decode the bytes as they are.
-            let decoder = YAMLDecoder()
-            let fast: Outcome<Value>
-            do { fast = .value(try decoder.decode(Value.self, from: bytes, file: "m.yaml")) } catch { fast = .error(error) }
-            let tree: Outcome<Value>
-            do {
-                let root = try YAMLParser().parse(bytes, file: "m.yaml")
-                    ?? .scalar(YAMLScalar("", span: Span(start: Mark(offset: 0, line: 1, column: 1), end: Mark(offset: 0, line: 1, column: 1))))
-                tree = .value(try decoder.decode(Value.self, from: root, file: "m.yaml"))
-            } catch {
-                tree = .error(error)
-            }
+            let (fast, tree) = Self.bothWays(Value.self, bytes: bytes)
             #expect(fast == tree, "round \(round): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
             if case .error = fast { failures += 1 }
         }

@@ -57,12 +57,10 @@ struct FlatBuilder {
 
     private mutating func run(_ source: inout SourceText) -> Bool {
         var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return false }
+        let start = source.start(&parser)
+        if start == .outOfMemory { return false }
         defer { yaml_parser_delete(&parser) }
-        let body = source.body
-        guard let input = body.baseAddress, !body.isEmpty else { return true }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, input, body.count)
+        if start == .empty { return true }
 
         var event = yaml_event_t()
         while true {
@@ -99,14 +97,7 @@ struct FlatBuilder {
     private mutating func scalar(_ event: inout yaml_event_t, _ source: inout SourceText) -> Bool {
         let data = event.data.scalar
         guard let tag = Self.tag(data.tag) else { return false }
-        let style: ScalarStyle =
-            switch data.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: .literal
-            case YAML_FOLDED_SCALAR_STYLE: .folded
-            default: .plain
-            }
+        let style = ScalarStyle(data.style)
         let start = source.mark(event.start_mark)
         let textStart = text.count
         text.append(UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length))
