@@ -100,6 +100,7 @@ public struct YAMLPath: Hashable, Sendable, CustomStringConvertible, Expressible
     /// they are written, since a pointer has no such form.
     public var jsonPointer: String {
         var out = ""
+        out.reserveCapacity(components.count * 12)
         for component in components {
             out += "/"
             switch component {
@@ -117,6 +118,7 @@ public struct YAMLPath: Hashable, Sendable, CustomStringConvertible, Expressible
 
 extension String {
     fileprivate func replacingTildesAndSlashes() -> String {
+        if !utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) { return self }
         var out = ""
         for ch in self {
             switch ch {

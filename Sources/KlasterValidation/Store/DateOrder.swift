@@ -17,28 +17,54 @@ enum DateOrder {
         case .scalar:
             return
         case .sequence(let sequence):
-            for (i, item) in sequence.items.enumerated() where item.scalar == nil {
+            for (i, item) in sequence.items.enumerated() {
+                if case .scalar = item { continue }
                 path.append(.index(i))
                 walk(item, path: &path, report: report)
                 path.removeLast()
             }
         case .mapping(let mapping):
-            for (first, second) in pairs {
-                guard let a = mapping[first]?.scalar, let b = mapping[second]?.scalar,
-                    let start = YAMLTimestamp.parse(a.value), let end = YAMLTimestamp.parse(b.value), start > end
-                else { continue }
-                report(
-                    b.span.start,
-                    "'\(second)' (\(b.value)) is before '\(first)' (\(a.value))",
-                    YAMLPath(path + [.key(second)]).jsonPointer
-                )
+            // One pass finds the first entry of each paired name (what `mapping[name]` returns).
+            var found: [Int?] = [nil, nil, nil, nil, nil, nil]
+            var any = false
+            for (i, entry) in mapping.entries.enumerated() {
+                guard case .scalar(let key) = entry.key, let slot = slot(of: key.value), found[slot] == nil else { continue }
+                found[slot] = i
+                any = true
             }
-            for entry in mapping.entries where !entry.isMerged && entry.value.scalar == nil {
-                guard let key = entry.keyText else { continue }
-                path.append(.key(key))
+            if any {
+                for (n, (first, second)) in pairs.enumerated() {
+                    guard let i = found[2 * n], let j = found[2 * n + 1],
+                        case .scalar(let a) = mapping.entries[i].value, case .scalar(let b) = mapping.entries[j].value,
+                        let start = YAMLTimestamp.parse(a.value), let end = YAMLTimestamp.parse(b.value), start > end
+                    else { continue }
+                    report(
+                        b.span.start,
+                        "'\(second)' (\(b.value)) is before '\(first)' (\(a.value))",
+                        YAMLPath(path + [.key(second)]).jsonPointer
+                    )
+                }
+            }
+            for entry in mapping.entries where !entry.isMerged {
+                if case .scalar = entry.value { continue }
+                guard case .scalar(let key) = entry.key else { continue }
+                path.append(.key(key.value))
                 walk(entry.value, path: &path, report: report)
                 path.removeLast()
             }
+        }
+    }
+
+    /// The position of `name` in ``pairs`` flattened (first, second, first, ...), if it is there.
+    private static func slot(of name: String) -> Int? {
+        switch name {
+        case "since": 0
+        case "until": 1
+        case "valid_from": 2
+        case "valid_until": 3
+        case "published": 4
+        case "modified": 5
+        default: nil
         }
     }
 }
