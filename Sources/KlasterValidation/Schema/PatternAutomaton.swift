@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A ``SimplePattern`` compiled into a deterministic automaton over ASCII, for texts that are all
 /// ASCII (most field values): one table look-up per byte, no backtracking, no allocation.
 ///
@@ -33,6 +35,17 @@ final class PatternAutomaton: Sendable {
         acceptsAtStart = built.acceptsAtStart
         acceptsEmpty = built.acceptsEmpty
         lineFeedOnly = built.lineFeedOnly
+    }
+
+    /// Automata built so far in this process, by pattern source: schemas repeat their patterns.
+    private static let built = Mutex<[String: PatternAutomaton?]>([:])
+
+    /// The automaton of `program`, whose source is `source`, built once per process.
+    static func cached(_ source: String, _ program: SimplePattern) -> PatternAutomaton? {
+        if let known = built.withLock({ $0[source] }) { return known }
+        let automaton = PatternAutomaton(program)
+        built.withLock { $0[source] = automaton }
+        return automaton
     }
 
     /// Whether the pattern matches somewhere in `text`; `nil` when `text` is not all ASCII.
@@ -149,62 +162,86 @@ extension PatternAutomaton {
         }
     }
 
-    /// The subset construction. A state is the sorted set of NFA nodes that consume a byte, test
-    /// an anchor or match, reached by empty moves; every state also holds the pattern's entry
-    /// (a search may start a match at any position).
+    /// The subset construction. A state is the set of NFA nodes that consume a byte, test an
+    /// anchor or match, reached by empty moves, as bits; every state also holds the pattern's
+    /// entry (a search may start a match at any position).
     struct Builder {
         let nfa: NFA
-        var ids: [[Int]: Int] = [:]
-        var sets: [[Int]] = []
+        let words: Int
+        /// Per node, the kept nodes its empty moves reach (itself included when kept).
+        var closures: [[UInt64]] = []
+        var ids: [[UInt64]: Int] = [:]
+        var sets: [[UInt64]] = []
 
-        init(nfa: NFA) { self.nfa = nfa }
+        init(nfa: NFA) {
+            self.nfa = nfa
+            words = (nfa.nodes.count + 63) / 64
+            closures = nfa.nodes.indices.map { closure(of: $0) }
+        }
 
-        func closure(_ seeds: [Int], into set: inout Set<Int>) {
-            var work = seeds
+        private func closure(of start: Int) -> [UInt64] {
+            var bits = [UInt64](repeating: 0, count: words)
+            var seen = Set<Int>()
+            var work = [start]
             while let n = work.popLast() {
-                guard set.insert(n).inserted else { continue }
-                if case .empty(let targets) = nfa.nodes[n] { work += targets }
+                guard seen.insert(n).inserted else { continue }
+                if case .empty(let targets) = nfa.nodes[n] {
+                    work += targets
+                } else {
+                    bits[n >> 6] |= 1 << UInt64(n & 63)
+                }
             }
+            return bits
+        }
+
+        private func members(_ bits: [UInt64]) -> [Int] {
+            var found: [Int] = []
+            for (w, word) in bits.enumerated() {
+                var rest = word
+                while rest != 0 {
+                    found.append(w << 6 | rest.trailingZeroBitCount)
+                    rest &= rest - 1
+                }
+            }
+            return found
+        }
+
+        private func union(_ a: inout [UInt64], _ b: [UInt64]) {
+            for w in 0..<words { a[w] |= b[w] }
         }
 
         /// Follows the anchors that hold here, as often as new ones appear.
-        func resolve(_ state: [Int], atStart: Bool, atEnd: Bool) -> Set<Int> {
-            var set = Set(state)
+        func resolve(_ state: [UInt64], atStart: Bool, atEnd: Bool) -> [UInt64] {
+            var bits = state
             var changed = true
             while changed {
                 changed = false
-                for n in set {
+                for n in members(bits) {
                     var target: Int?
                     if case .start(let next) = nfa.nodes[n], atStart { target = next }
                     if case .end(let next) = nfa.nodes[n], atEnd { target = next }
-                    if let target, !set.contains(target) {
-                        closure([target], into: &set)
-                        changed = true
-                    }
+                    guard let target else { continue }
+                    let before = bits
+                    union(&bits, closures[target])
+                    if bits != before { changed = true }
                 }
             }
-            return set
+            return bits
         }
 
-        func isAccepting(_ set: Set<Int>) -> Bool { set.contains(0) }
+        func isAccepting(_ bits: [UInt64]) -> Bool { bits[0] & 1 != 0 }
 
-        func move(_ set: Set<Int>, _ byte: UInt8) -> [Int] {
-            var next = Set<Int>()
-            closure([nfa.entry], into: &next)
-            for n in set {
+        func move(_ bits: [UInt64], _ byte: UInt8) -> [UInt64] {
+            var next = closures[nfa.entry]
+            for n in members(bits) {
                 guard case .byte(let low, let high, let target) = nfa.nodes[n] else { continue }
                 let hit = byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
-                if hit { closure([target], into: &next) }
+                if hit { union(&next, closures[target]) }
             }
-            return next.filter(isKept).sorted()
+            return next
         }
 
-        private func isKept(_ n: Int) -> Bool {
-            if case .empty = nfa.nodes[n] { return false }
-            return true
-        }
-
-        mutating func id(_ state: [Int]) -> Int {
+        mutating func id(_ state: [UInt64]) -> Int {
             if let id = ids[state] { return id }
             sets.append(state)
             ids[state] = sets.count - 1
@@ -219,14 +256,17 @@ extension PatternAutomaton {
             var lineFeedOnly: Int32
         }
 
-        mutating func build() -> Built? {
-            // Bytes that every node treats alike share their moves: one representative each.
-            var classes: [[Bool]: UInt8] = [:]
+        /// Bytes that every node treats alike share their moves: a representative for each byte.
+        private func representatives() -> [UInt8] {
+            var classes: [[UInt64]: UInt8] = [:]
             var representative = [UInt8](repeating: 0, count: 128)
             for byte in UInt8(0)..<128 {
-                let signature = nfa.nodes.map { node -> Bool in
-                    guard case .byte(let low, let high, _) = node else { return false }
-                    return byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
+                var signature = [UInt64](repeating: 0, count: words)
+                for (n, node) in nfa.nodes.enumerated() {
+                    guard case .byte(let low, let high, _) = node else { continue }
+                    if byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0 {
+                        signature[n >> 6] |= 1 << UInt64(n & 63)
+                    }
                 }
                 if let first = classes[signature] {
                     representative[Int(byte)] = first
@@ -235,14 +275,18 @@ extension PatternAutomaton {
                     representative[Int(byte)] = byte
                 }
             }
-            var entrySet = Set<Int>()
-            closure([nfa.entry], into: &entrySet)
-            let initial = entrySet.filter(isKept).sorted()
+            return representative
+        }
+
+        mutating func build() -> Built? {
+            let representative = representatives()
+            let initial = closures[nfa.entry]
             let atStart = resolve(initial, atStart: true, atEnd: false)
             let atStartAndEnd = resolve(initial, atStart: true, atEnd: true)
             var startTable = [Int32](repeating: 0, count: 128)
-            for byte in UInt8(0)..<128 {
-                startTable[Int(byte)] = Int32(id(move(atStart, representative[Int(byte)])))
+            for byte in 0..<128 {
+                let r = Int(representative[byte])
+                startTable[byte] = r == byte ? Int32(id(move(atStart, UInt8(byte)))) : startTable[r]
             }
             let lineFeedOnly = Int32(id(move(atStartAndEnd, 0x0A)))
             var table: [Int32] = []
@@ -253,21 +297,13 @@ extension PatternAutomaton {
             while done < sets.count {
                 guard sets.count <= PatternAutomaton.maxStates else { return nil }
                 let state = sets[done]
-                let plain = Set(state)
                 var moves = [Int32](repeating: 0, count: 128)
-                var byClass: [UInt8: Int32] = [:]
                 for byte in 0..<128 {
-                    let r = representative[byte]
-                    if let known = byClass[r] {
-                        moves[byte] = known
-                    } else {
-                        let next = Int32(id(move(plain, r)))
-                        byClass[r] = next
-                        moves[byte] = next
-                    }
+                    let r = Int(representative[byte])
+                    moves[byte] = r == byte ? Int32(id(move(state, UInt8(byte)))) : moves[r]
                 }
                 table += moves
-                accepts.append(isAccepting(plain))
+                accepts.append(isAccepting(state))
                 let atEnd = resolve(state, atStart: false, atEnd: true)
                 acceptsAtEnd.append(isAccepting(atEnd))
                 finalLineFeed.append(Int32(id(move(atEnd, 0x0A))))

@@ -20,10 +20,10 @@ public struct SchemaPattern: @unchecked Sendable {
         /// The fast matcher's automaton, for ASCII texts, when it is small.
         let automaton: PatternAutomaton?
 
-        init(regex: Regex<AnyRegexOutput>?, simple: SimplePattern?) {
+        init(source: String, regex: Regex<AnyRegexOutput>?, simple: SimplePattern?) {
             self.regex = regex
             self.simple = simple
-            automaton = simple.flatMap(PatternAutomaton.init)
+            automaton = simple.flatMap { PatternAutomaton.cached(source, $0) }
         }
     }
 
@@ -38,7 +38,7 @@ public struct SchemaPattern: @unchecked Sendable {
         guard compiled != nil || simple != nil else {
             throw SchemaError(.pattern, "the pattern \(source) is not a regular expression Klaster can read")
         }
-        storage = Storage(regex: compiled, simple: simple)
+        storage = Storage(source: source, regex: compiled, simple: simple)
     }
 
     /// True when the pattern matches somewhere in `text`.
