@@ -25,17 +25,18 @@ enum DateOrder {
             }
         case .mapping(let mapping):
             // One pass finds the first entry of each paired name (what `mapping[name]` returns).
-            var found: [Int?] = [nil, nil, nil, nil, nil, nil]
+            var found = SIMD8<Int32>(repeating: -1)
             var any = false
             for (i, entry) in mapping.entries.enumerated() {
-                guard case .scalar(let key) = entry.key, let slot = slot(of: key.value), found[slot] == nil else { continue }
-                found[slot] = i
+                guard case .scalar(let key) = entry.key, let slot = slot(of: key.value), found[slot] < 0 else { continue }
+                found[slot] = Int32(i)
                 any = true
             }
             if any {
                 for (n, (first, second)) in pairs.enumerated() {
-                    guard let i = found[2 * n], let j = found[2 * n + 1],
-                        case .scalar(let a) = mapping.entries[i].value, case .scalar(let b) = mapping.entries[j].value,
+                    let i = Int(found[2 * n])
+                    let j = Int(found[2 * n + 1])
+                    guard i >= 0, j >= 0, case .scalar(let a) = mapping.entries[i].value, case .scalar(let b) = mapping.entries[j].value,
                         let start = YAMLTimestamp.parse(a.value), let end = YAMLTimestamp.parse(b.value), start > end
                     else { continue }
                     report(
