@@ -60,7 +60,16 @@ public enum RecordIDSyntax {
 
     /// Whether `text` is a valid id (also used for file stems and embedded slugs).
     public static func isValid(_ text: some StringProtocol) -> Bool {
-        let bytes = text.utf8
+        isValid(bytes: text.utf8)
+    }
+
+    /// ``isValid(_:)`` for a `String`, specialised: listing a store checks every file name.
+    public static func isValid(_ text: String) -> Bool {
+        isValid(bytes: text.utf8)
+    }
+
+    @inline(__always)
+    private static func isValid(bytes: some Collection<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= maxLength else { return false }
         var previousWasHyphen = true  // so that a leading hyphen fails
         for byte in bytes {

@@ -27,6 +27,7 @@ extension JSONSchema {
     ) -> [AnnotatedScalar] {
         var found: [AnnotatedScalar] = []
         var path: [YAMLPath.Component] = []
+        path.reserveCapacity(16)
         walk(document, at: .single(root), path: &path, into: &found, including: including)
         return found
     }

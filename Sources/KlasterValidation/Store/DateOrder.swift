@@ -9,6 +9,7 @@ enum DateOrder {
     /// mark, a message and its JSON Pointer.
     static func check(_ node: YAMLNode, report: (Mark, String, String) -> Void) {
         var path: [YAMLPath.Component] = []
+        path.reserveCapacity(16)
         walk(node, path: &path, report: report)
     }
 
@@ -58,13 +59,13 @@ enum DateOrder {
 
     /// The position of `name` in ``pairs`` flattened (first, second, first, ...), if it is there.
     private static func slot(of name: String) -> Int? {
-        switch name {
-        case "since": 0
-        case "until": 1
-        case "valid_from": 2
-        case "valid_until": 3
-        case "published": 4
-        case "modified": 5
+        // Most keys differ in length from every name here: one count, no comparison.
+        switch name.utf8.count {
+        case 5: name == "since" ? 0 : name == "until" ? 1 : nil
+        case 8: name == "modified" ? 5 : nil
+        case 9: name == "published" ? 4 : nil
+        case 10: name == "valid_from" ? 2 : nil
+        case 11: name == "valid_until" ? 3 : nil
         default: nil
         }
     }
