@@ -18,18 +18,18 @@ enum DateOrder {
         case .scalar:
             return
         case .sequence(let sequence):
-            for (i, item) in sequence.items.enumerated() {
-                if case .scalar = item { continue }
+            for i in sequence.items.indices {
+                if case .scalar = sequence.items[i] { continue }
                 path.append(.index(i))
-                walk(item, path: &path, report: report)
+                walk(sequence.items[i], path: &path, report: report)
                 path.removeLast()
             }
         case .mapping(let mapping):
             // One pass finds the first entry of each paired name (what `mapping[name]` returns).
             var found = SIMD8<Int32>(repeating: -1)
             var any = false
-            for (i, entry) in mapping.entries.enumerated() {
-                guard case .scalar(let key) = entry.key, let slot = slot(of: key.value), found[slot] < 0 else { continue }
+            for i in mapping.entries.indices {
+                guard case .scalar(let key) = mapping.entries[i].key, let slot = slot(of: key.value), found[slot] < 0 else { continue }
                 found[slot] = Int32(i)
                 any = true
             }
@@ -47,11 +47,11 @@ enum DateOrder {
                     )
                 }
             }
-            for entry in mapping.entries where !entry.isMerged {
-                if case .scalar = entry.value { continue }
-                guard case .scalar(let key) = entry.key else { continue }
+            for i in mapping.entries.indices where !mapping.entries[i].isMerged {
+                if case .scalar = mapping.entries[i].value { continue }
+                guard case .scalar(let key) = mapping.entries[i].key else { continue }
                 path.append(.key(key.value))
-                walk(entry.value, path: &path, report: report)
+                walk(mapping.entries[i].value, path: &path, report: report)
                 path.removeLast()
             }
         }
