@@ -1,5 +1,4 @@
-/// A fixed set of field names with a cheap look-up by text: FNV-1a over the UTF-8 bytes and
-/// linear probing, instead of a `Dictionary`'s seeded SipHash, which dominated the cost of
+/// A fixed set of field names with a cheap look-up by text: ``TextHash`` and linear probing, instead of a `Dictionary`'s seeded SipHash, which dominated the cost of
 /// finding a member's subschema.
 struct KeyTable: Sendable {
     private(set) var keys: [String] = []
@@ -12,7 +11,7 @@ struct KeyTable: Sendable {
         while size < 2 * keys.count { size *= 2 }
         slots = [Int32](repeating: -1, count: size)
         for (i, key) in keys.enumerated() {
-            var slot = Self.hash(key) & (size - 1)
+            var slot = TextHash.hash(key) & (size - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(i)
         }
@@ -23,22 +22,12 @@ struct KeyTable: Sendable {
     func index(of key: String) -> Int? {
         guard !keys.isEmpty else { return nil }
         let mask = slots.count - 1
-        var slot = Self.hash(key) & mask
+        var slot = TextHash.hash(key) & mask
         while true {
             let i = Int(slots[slot])
             if i < 0 { return nil }
             if keys[i] == key { return i }
             slot = (slot + 1) & mask
         }
-    }
-
-    @inline(__always)
-    private static func hash(_ key: String) -> Int {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x100_0000_01b3
-        }
-        return Int(truncatingIfNeeded: value ^ (value >> 29))
     }
 }

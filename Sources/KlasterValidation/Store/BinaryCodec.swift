@@ -4,8 +4,8 @@
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
     private var table: [String] = []
-    /// Open addressing over ``table`` by FNV-1a of the UTF-8 bytes (cheaper than `Dictionary`'s
-    /// SipHash for the many short strings a cache holds): indices into ``table``, or -1.
+    /// Open addressing over ``table`` by ``TextHash`` (cheaper than `Dictionary`'s SipHash for the
+    /// many short strings a cache holds): indices into ``table``, or -1.
     private var slots: [Int32] = [Int32](repeating: -1, count: 1024)
     private var hashes: [Int] = []
 
@@ -23,7 +23,7 @@ struct BinaryWriter {
 
     /// A string, as an index into the table written by ``finish(magic:)``.
     mutating func string(_ s: String) {
-        let hash = Self.hash(s)
+        let hash = TextHash.hash(s)
         let mask = slots.count - 1
         var slot = hash & mask
         while true {
@@ -48,15 +48,6 @@ struct BinaryWriter {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index)
         }
-    }
-
-    private static func hash(_ s: String) -> Int {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in s.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x100_0000_01b3
-        }
-        return Int(truncatingIfNeeded: value ^ (value >> 29)) & Int.max
     }
 
     /// The whole file: magic, the string table, then the body.
