@@ -102,6 +102,12 @@ public struct YAMLPath: Hashable, Sendable, CustomStringConvertible, Expressible
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64)
         func escaped(_ text: String) {
+            let plain = text.utf8.withContiguousStorageIfAvailable { buffer in
+                guard !buffer.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return false }
+                bytes.append(contentsOf: buffer)
+                return true
+            }
+            if plain == true { return }
             let special = text.utf8.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
             if special && text.utf8.contains(where: { $0 >= 0x80 }) {
                 // A `~` or `/` that a combining mark joins is a different character: kept as it is.
