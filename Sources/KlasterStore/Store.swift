@@ -1,6 +1,12 @@
 public import KlasterModel
 public import KlasterYAML
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A store on disk: the manifest and the record files under the kind folders.
 ///
 /// Opening reads only the manifest; records are listed and read on demand, in parallel where
@@ -54,23 +60,38 @@ public struct Store: Sendable {
     /// Lists one kind's folder; an absent folder is an empty kind.
     public func list(_ kind: RecordKind) throws(StoreError) -> Listing {
         guard let names = try FileIO.list(root + "/" + kind.folder) else { return Listing(records: [], strays: []) }
-        var records: [RecordFile] = []
+        var ids: [String] = []
         var strays: [String] = []
-        records.reserveCapacity(names.count)
+        ids.reserveCapacity(names.count)
         for name in names {
             if name.hasPrefix(".") { continue }  // editor swap files, .gitkeep
             if name.hasSuffix(".yaml") {
                 let id = String(name.dropLast(5))
                 if RecordIDSyntax.isValid(id) {
-                    records.append(RecordFile(kind: kind, id: id, root: root))
+                    ids.append(id)
                     continue
                 }
             }
             strays.append(kind.folder + "/" + name)
         }
-        records.sort()
+        // The order of ``RecordFile/<`` within a kind (UTF-8 bytes), sorting ids rather than
+        // whole record files, compared with memcmp.
+        ids.sort(by: Self.bytesPrecede)
         strays.sort()
-        return Listing(records: records, strays: strays)
+        return Listing(records: ids.map { RecordFile(kind: kind, id: $0, root: root) }, strays: strays)
+    }
+
+    /// Whether `a`'s UTF-8 bytes come before `b`'s.
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
     }
 
     /// Every record file of every kind (or of the given kinds), in kind order then id order.
