@@ -60,12 +60,16 @@ public enum RecordIDSyntax {
 
     /// Whether `text` is a valid id (also used for file stems and embedded slugs).
     public static func isValid(_ text: some StringProtocol) -> Bool {
-        if let valid = text.utf8.withContiguousStorageIfAvailable({ isValid(bytes: $0) }) { return valid }
-        return isValid(bytes: Array(text.utf8))
+        isValid(bytes: text.utf8)
     }
 
-    /// Whether UTF-8 `bytes` spell a valid id.
-    public static func isValid(bytes: some Collection<UInt8>) -> Bool {
+    /// ``isValid(_:)`` for a `String`, specialised: listing a store checks every file name.
+    public static func isValid(_ text: String) -> Bool {
+        isValid(bytes: text.utf8)
+    }
+
+    @inline(__always)
+    private static func isValid(bytes: some Collection<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= maxLength else { return false }
         var previousWasHyphen = true  // so that a leading hyphen fails
         for byte in bytes {

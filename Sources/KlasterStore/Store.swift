@@ -1,6 +1,12 @@
 public import KlasterModel
 public import KlasterYAML
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A store on disk: the manifest and the record files under the kind folders.
 ///
 /// Opening reads only the manifest; records are listed and read on demand, in parallel where
@@ -68,11 +74,24 @@ public struct Store: Sendable {
             }
             strays.append(kind.folder + "/" + name)
         }
-        // Valid ids are ASCII, for which String's order is byte order: sorting the bare names is
-        // the order of ``RecordFile``'s `<` within one kind, without moving whole records around.
-        ids.sort()
+        // The order of ``RecordFile/<`` within a kind (UTF-8 bytes), sorting ids rather than
+        // whole record files, compared with memcmp.
+        ids.sort(by: Self.bytesPrecede)
         strays.sort()
         return Listing(records: ids.map { RecordFile(kind: kind, id: $0, root: root) }, strays: strays)
+    }
+
+    /// Whether `a`'s UTF-8 bytes come before `b`'s.
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
     }
 
     /// Every record file of every kind (or of the given kinds), in kind order then id order.

@@ -99,32 +99,55 @@ public struct YAMLPath: Hashable, Sendable, CustomStringConvertible, Expressible
     /// The RFC 6901 JSON Pointer (`/memberships/2/since`); `[field=value]` components appear as
     /// they are written, since a pointer has no such form.
     public var jsonPointer: String {
-        var out = ""
-        for component in components {
-            out += "/"
-            switch component {
-            case .key(let key):
-                out += key.replacingTildesAndSlashes()
-            case .index(let index):
-                out += String(index)
-            case .match(let field, let value):
-                out += "[\(field)=\(value)]".replacingTildesAndSlashes()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        func escaped(_ text: String) {
+            let plain = text.utf8.withContiguousStorageIfAvailable { buffer in
+                guard !buffer.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return false }
+                bytes.append(contentsOf: buffer)
+                return true
+            }
+            if plain == true { return }
+            let special = text.utf8.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
+            if special && text.utf8.contains(where: { $0 >= 0x80 }) {
+                // A `~` or `/` that a combining mark joins is a different character: kept as it is.
+                for ch in text {
+                    switch ch {
+                    case "~": bytes += [UInt8(ascii: "~"), UInt8(ascii: "0")]
+                    case "/": bytes += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+                    default: bytes += ch.utf8
+                    }
+                }
+                return
+            }
+            if !special {
+                bytes += text.utf8
+                return
+            }
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "~"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "0")]
+                case UInt8(ascii: "/"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+                default: bytes.append(byte)
+                }
             }
         }
-        return out
+        for component in components {
+            bytes.append(UInt8(ascii: "/"))
+            switch component {
+            case .key(let key):
+                escaped(key)
+            case .index(let index):
+                if index >= 0 && index < 10 {
+                    bytes.append(UInt8(ascii: "0") + UInt8(index))
+                } else {
+                    bytes += String(index).utf8
+                }
+            case .match(let field, let value):
+                escaped("[\(field)=\(value)]")
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
-extension String {
-    fileprivate func replacingTildesAndSlashes() -> String {
-        var out = ""
-        for ch in self {
-            switch ch {
-            case "~": out += "~0"
-            case "/": out += "~1"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-}

@@ -14,6 +14,7 @@ extension ContactForm {
     /// A user name or password in the address is rejected. An address without a scheme
     /// (`www.klasterip.pl`) gets a format problem suggesting `http://` in front.
     public static func checkURL(_ value: String) -> IdentifierProblem? {
+        if isPlainGoodURL(value) { return nil }
         guard let reason = urlComplaint(value) else { return nil }
         let trimmed = String(DigitText.trimmed(value))
         let spaces = trimmed == value ? "" : " and without spaces around it"

@@ -17,6 +17,7 @@ public enum ContactForm {
     /// 64 bytes without leading, trailing or doubled dots, and a domain name with a top-level domain.
     /// Spaces around the address or a `mailto:` prefix get a format problem with the bare address.
     public static func checkEmail(_ value: String) -> IdentifierProblem? {
+        if isPlainGoodEmail(value) { return nil }
         guard let reason = emailComplaint(value) else { return nil }
         var candidate = Substring(DigitText.trimmed(value))
         if candidate.lowercased().hasPrefix("mailto:") { candidate = candidate.dropFirst(7) }

@@ -27,6 +27,7 @@ extension JSONSchema {
     ) -> [AnnotatedScalar] {
         var found: [AnnotatedScalar] = []
         var path: [YAMLPath.Component] = []
+        path.reserveCapacity(16)
         walk(document, at: .single(root), path: &path, into: &found, including: including)
         return found
     }
@@ -65,18 +66,19 @@ extension JSONSchema {
         case .sequence(let sequence):
             let itemLocation = child(of: location, key: nil)
             if itemLocation == .unconstrained { return }
-            for (i, item) in sequence.items.enumerated() {
+            for i in sequence.items.indices {
                 path.append(.index(i))
-                walk(item, at: itemLocation, path: &path, into: &found, including: including)
+                walk(sequence.items[i], at: itemLocation, path: &path, into: &found, including: including)
                 path.removeLast()
             }
         case .mapping(let mapping):
-            for entry in mapping.entries {
-                let key = Self.keyText(entry.key)
+            // By index: binding each entry would copy (and reference-count) both of its nodes.
+            for i in mapping.entries.indices {
+                let key = Self.keyText(mapping.entries[i].key)
                 let childLocation = child(of: location, key: key)
                 if childLocation == .unconstrained { continue }
                 path.append(.key(key))
-                walk(entry.value, at: childLocation, path: &path, into: &found, including: including)
+                walk(mapping.entries[i].value, at: childLocation, path: &path, into: &found, including: including)
                 path.removeLast()
             }
         }

@@ -28,7 +28,8 @@ extension JSONSchema {
     func child(of location: SchemaLocation, key: String?) -> SchemaLocation {
         guard case .single(let s) = location else { return Self.child(of: location, key: key, nodes) }
         guard let key else { return nodes[s].itemLocation }
-        return nodes[s].memberLocations[key] ?? nodes[s].otherMemberLocation
+        guard let k = nodes[s].keys.index(of: key) else { return nodes[s].otherMemberLocation }
+        return nodes[s].keyedLocation[k]
     }
 
     /// Fills every node's cached child locations.
@@ -44,6 +45,10 @@ extension JSONSchema {
             let items = child(of: .single(s), key: nil, nodes)
             nodes[s].memberLocations = members
             nodes[s].otherMemberLocation = other
+            let named = keys.union(nodes[s].properties.keys).union(nodes[s].required).sorted()
+            nodes[s].keys = KeyTable(named)
+            nodes[s].keyedProperty = named.map { nodes[s].properties[$0] ?? -1 }
+            nodes[s].keyedLocation = named.map { members[$0] ?? other }
             nodes[s].itemLocation = items
         }
     }

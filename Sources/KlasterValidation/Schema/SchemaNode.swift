@@ -71,6 +71,13 @@ struct SchemaNode: Sendable {
     var alternatives: [[Int]] = []
     /// ``JSONSchema/child(of:key:)`` of `.single(self)`, for every key some schema here names.
     var memberLocations: [String: SchemaLocation] = [:]
+    /// The keys of ``memberLocations`` and ``properties``, for one cheap look-up per member;
+    /// ``keyedProperty`` and ``keyedLocation`` are indexed like its keys.
+    var keys = KeyTable()
+    /// Per key of ``keys``: its subschema in ``properties``, or -1.
+    var keyedProperty: [Int] = []
+    /// Per key of ``keys``: ``JSONSchema/child(of:key:)`` of `.single(self)`.
+    var keyedLocation: [SchemaLocation] = []
     /// The same for any other key.
     var otherMemberLocation: SchemaLocation = .unconstrained
     /// The same for array items.

@@ -10,34 +10,56 @@
 /// as a schema error.
 public struct SchemaPattern: @unchecked Sendable {
     // Regex is an immutable value whose lazily compiled program is guarded internally.
-    /// Swift's `Regex` for a pattern the fast matcher does not take; `nil` when it does (a
-    /// `Regex` costs about 100 µs to build, which every `klaster` run would pay for every pattern).
-    private let regex: Regex<AnyRegexOutput>?
-    /// The fast matcher, for patterns within its subset.
-    private let simple: SimplePattern?
+    /// The compiled forms, behind one reference, so that copying a pattern costs one retain.
+    private final class Storage: @unchecked Sendable {
+        /// Swift's `Regex` for a pattern the fast matcher does not take; `nil` when it does (a
+        /// `Regex` costs about 100 µs to build, which every `klaster` run would pay for every pattern).
+        let regex: Regex<AnyRegexOutput>?
+        /// The fast matcher, for patterns within its subset.
+        let simple: SimplePattern?
+        /// The fast matcher's automaton, for ASCII texts, when it is small.
+        let automaton: PatternAutomaton?
+
+        init(source: String, regex: Regex<AnyRegexOutput>?, simple: SimplePattern?) {
+            self.regex = regex
+            self.simple = simple
+            automaton = simple.flatMap { PatternAutomaton.cached(source, $0) }
+        }
+    }
+
+    private let storage: Storage
     /// The pattern as written in the schema.
     public let source: String
 
     public init(_ source: String) throws(SchemaError) {
         self.source = source
-        simple = SimplePattern(source)
+        let simple = SimplePattern(source)
         let compiled = simple == nil ? Self.compile(source) : nil
         guard compiled != nil || simple != nil else {
             throw SchemaError(.pattern, "the pattern \(source) is not a regular expression Klaster can read")
         }
-        regex = compiled
+        storage = Storage(source: source, regex: compiled, simple: simple)
     }
 
     /// True when the pattern matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
-        if let simple { return simple.search(text) ?? false }
+        if let verdict = storage.automaton?.search(text) { return verdict }
+        if let simple = storage.simple { return simple.search(text) ?? false }
         return regexMatches(text)
     }
+
+    /// The verdict of the backtracking matcher alone (`nil` when it is not used or gave up).
+    func backtrackingMatches(_ text: String) -> Bool? {
+        storage.simple?.search(text)
+    }
+
+    /// True when the automaton takes this pattern (for ASCII texts).
+    var hasAutomaton: Bool { storage.automaton != nil }
 
     /// The verdict of Swift's `Regex` alone (built here when the fast matcher took the pattern);
     /// `false` when `Regex` refuses the pattern.
     func regexMatches(_ text: String) -> Bool {
-        guard let regex = regex ?? Self.compile(source) else { return false }
+        guard let regex = storage.regex ?? Self.compile(source) else { return false }
         return (try? regex.firstMatch(in: text)) != nil
     }
 
@@ -46,7 +68,7 @@ public struct SchemaPattern: @unchecked Sendable {
     }
 
     /// True when the fast matcher handles this pattern.
-    var isSimple: Bool { simple != nil }
+    var isSimple: Bool { storage.simple != nil }
 
     /// Rewrites the anchors whose meaning differs between Python's `re` and Swift's `Regex`.
     static func translated(_ source: String) -> String {

@@ -5,11 +5,11 @@ extension SchemaValidator {
         let count = sequence.items.count
         if let items = nodes[s].items {
             let itemLocation = schema.child(of: location, key: nil)
-            for (i, item) in sequence.items.enumerated() {
+            for i in sequence.items.indices {
                 path.append(.index(i))
                 let saved = nesting
                 nesting = 0
-                validate(item, value: schema.typedScalar(item, at: itemLocation), schema: items, location: itemLocation)
+                validate(sequence.items[i], value: schema.typedScalar(sequence.items[i], at: itemLocation), schema: items, location: itemLocation)
                 nesting = saved
                 path.removeLast()
                 if stopAtFirst && !violations.isEmpty { return }
@@ -53,23 +53,46 @@ extension SchemaValidator {
     }
 
     mutating func checkMapping(_ mapping: YAMLMapping, schema s: Int, location: SchemaLocation) {
+        // Members' locations come from the place's schemas; when that is this node alone, the
+        // key's one look-up serves both.
+        let atThisNode: Bool
+        if case .single(let t) = location, t == s { atThisNode = true } else { atThisNode = false }
+        let required = nodes[s].required
+        let tracksRequired = !required.isEmpty && nodes[s].keys.keys.count <= 64
+        var seen: UInt64 = 0
         if !nodes[s].properties.isEmpty || nodes[s].additionalProperties != nil {
-            for entry in mapping.entries {
-                let key = JSONSchema.keyText(entry.key)
-                if let property = nodes[s].properties[key] {
-                    descend(into: entry.value, key: key, schema: property, location: location)
+            // By index: binding each entry would copy (and reference-count) both of its nodes.
+            for i in mapping.entries.indices {
+                let key = JSONSchema.keyText(mapping.entries[i].key)
+                let k = nodes[s].keys.index(of: key)
+                if let k { seen |= 1 << UInt64(k) }
+                let childLocation =
+                    atThisNode ? (k.map { nodes[s].keyedLocation[$0] } ?? nodes[s].otherMemberLocation) : schema.child(of: location, key: key)
+                if let k, case let property = nodes[s].keyedProperty[k], property >= 0 {
+                    descend(into: mapping.entries[i].value, key: key, schema: property, location: childLocation)
                 } else if let additional = nodes[s].additionalProperties {
                     if nodes[additional].boolean == false {
                         let message = path.isEmpty ? "unknown field '\(key)'" : "unknown field '\(key)' in \(label)"
-                        report("additionalProperties", message, at: entry.key.span.start, schema: s)
+                        report("additionalProperties", message, at: mapping.entries[i].key.span.start, schema: s)
                     } else {
-                        descend(into: entry.value, key: key, schema: additional, location: location)
+                        descend(into: mapping.entries[i].value, key: key, schema: additional, location: childLocation)
                     }
                 }
                 if stopAtFirst && !violations.isEmpty { return }
             }
+        } else if tracksRequired {
+            for i in mapping.entries.indices {
+                if let k = nodes[s].keys.index(of: JSONSchema.keyText(mapping.entries[i].key)) { seen |= 1 << UInt64(k) }
+            }
         }
-        for name in nodes[s].required where !mapping.entries.contains(where: { JSONSchema.keyText($0.key) == name }) {
+        for name in required {
+            let present: Bool
+            if tracksRequired, let k = nodes[s].keys.index(of: name) {
+                present = seen & (1 << UInt64(k)) != 0
+            } else {
+                present = mapping.entries.contains(where: { JSONSchema.keyText($0.key) == name })
+            }
+            guard !present else { continue }
             let message = path.isEmpty ? "missing required field '\(name)'" : "missing required field '\(name)' in \(label)"
             report("required", message, at: mapping.span.start, schema: s)
         }
@@ -82,8 +105,8 @@ extension SchemaValidator {
         }
     }
 
-    private mutating func descend(into value: YAMLNode, key: String, schema s: Int, location: SchemaLocation) {
-        let childLocation = schema.child(of: location, key: key)
+    /// Validates member `key`, whose place is `childLocation`, against `s`.
+    private mutating func descend(into value: YAMLNode, key: String, schema s: Int, location childLocation: SchemaLocation) {
         path.append(.key(key))
         let saved = nesting
         nesting = 0

@@ -23,6 +23,7 @@ struct SchemaValidator {
         self.schema = schema
         self.nodes = schema.nodes
         self.stopAtFirst = stopAtFirst
+        path.reserveCapacity(16)
     }
 
     private var done: Bool { stopAtFirst && !violations.isEmpty }

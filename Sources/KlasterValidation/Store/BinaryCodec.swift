@@ -3,30 +3,50 @@
 /// cache only costs a cold run.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
-    private var strings: [String: UInt32] = [:]
     private var table: [String] = []
+    /// Open addressing over ``table`` by ``TextHash`` (cheaper than `Dictionary`'s SipHash for the
+    /// many short strings a cache holds): indices into ``table``, or -1.
+    private var slots: [Int32] = [Int32](repeating: -1, count: 1024)
+    private var hashes: [Int] = []
 
     mutating func u8(_ v: UInt8) { bytes.append(v) }
 
     mutating func u32(_ v: UInt32) {
-        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(shift))) }
     }
 
     mutating func u64(_ v: UInt64) {
-        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
     }
 
     mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
 
     /// A string, as an index into the table written by ``finish(magic:)``.
     mutating func string(_ s: String) {
-        if let index = strings[s] {
-            u32(index)
-        } else {
-            let index = UInt32(table.count)
-            strings[s] = index
-            table.append(s)
-            u32(index)
+        let hash = TextHash.hash(s)
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { break }
+            if hashes[index] == hash && table[index] == s { return u32(UInt32(index)) }
+            slot = (slot + 1) & mask
+        }
+        let index = table.count
+        table.append(s)
+        hashes.append(hash)
+        slots[slot] = Int32(index)
+        if 2 * table.count > slots.count { grow() }
+        u32(UInt32(index))
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: 2 * slots.count)
+        let mask = slots.count - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = hash & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
         }
     }
 

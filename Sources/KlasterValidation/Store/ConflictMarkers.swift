@@ -1,9 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds git-style conflict markers left in a file (`<<<<<<<`, `|||||||`, `=======`, `>>>>>>>`
 /// at the start of a line, of any length from 7).
 enum ConflictMarkers {
     /// The 1-based line numbers of marker lines, with the marker's kind.
     static func find(in bytes: [UInt8]) -> [(line: Int, marker: String)] {
-        // Fast exit: no marker character at the start of any line.
+        guard mayHoldMarkers(bytes) else { return [] }
         var found: [(Int, String)] = []
         var line = 1
         var atLineStart = true
@@ -43,5 +49,21 @@ enum ConflictMarkers {
         // Keep separators only when an opening marker exists.
         guard found.contains(where: { $0.1 == "<<<<<<<" || $0.1 == ">>>>>>>" }) else { return [] }
         return found
+    }
+
+    /// Fast exit: false when no line starts with a marker character (lines found with `memchr`).
+    private static func mayHoldMarkers(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                let b = base[i]
+                if b == 0x3C || b == 0x7C || b == 0x3D || b == 0x3E { return true }
+                guard let newline = memchr(base + i, 0x0A, n - i) else { return false }
+                i = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return false
+        }
     }
 }

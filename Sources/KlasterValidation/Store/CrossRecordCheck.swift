@@ -10,17 +10,19 @@ struct CrossRecordCheck {
 
     func run() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var firstUse: [String: (file: String, line: Int)] = [:]
+        // The first record (by position in `facts`) to use each unique value, and the line.
+        var firstUse: [String: (record: Int, line: Int)] = [:]
+        firstUse.reserveCapacity(facts.reduce(0) { $0 + $1.uniques.count })
         var coordinates: [String: Set<String>] = [:]
         for record in facts where record.kind == .members {
             coordinates[record.id] = Set(record.coordinates)
         }
-        for record in facts {
-            let file = "\(record.kind.folder)/\(record.id).yaml"
+        func fileOf(_ record: RecordFacts) -> String { "\(record.kind.folder)/\(record.id).yaml" }
+        for (position, record) in facts.enumerated() {
             for reference in record.references where !(index[reference.kind]?.contains(reference.id) ?? false) {
                 diagnostics.append(
                     Diagnostic(
-                        file: file, line: reference.place.line, column: reference.place.column, rule: "ref",
+                        file: fileOf(record), line: reference.place.line, column: reference.place.column, rule: "ref",
                         message: "'\(Self.fieldName(reference.place.pointer))' refers to \(reference.kind.singular) "
                             + "'\(reference.id)', which does not exist "
                             + "(no \(reference.kind.folder)/\(reference.id).yaml)",
@@ -31,17 +33,18 @@ struct CrossRecordCheck {
             for unique in record.uniques {
                 let key = "\(record.kind.rawValue)\u{0}\(unique.field)\u{0}\(unique.value)"
                 if let first = firstUse[key] {
-                    if first.file == file { continue }
+                    // The same file: a record's kind and id name its file.
+                    if first.record == position || (facts[first.record].kind == record.kind && facts[first.record].id == record.id) { continue }
                     diagnostics.append(
                         Diagnostic(
-                            file: file, line: unique.place.line, column: unique.place.column, rule: "unique",
-                            message: "\(unique.value) is already used by \(first.file):\(first.line); "
+                            file: fileOf(record), line: unique.place.line, column: unique.place.column, rule: "unique",
+                            message: "\(unique.value) is already used by \(fileOf(facts[first.record])):\(first.line); "
                                 + "'\(Self.fieldName(unique.field))' must be unique across \(record.kind.rawValue)",
                             path: unique.place.pointer
                         )
                     )
                 } else {
-                    firstUse[key] = (file, unique.place.line)
+                    firstUse[key] = (position, unique.place.line)
                 }
             }
             if let coordinator = record.coordinator, let clusters = coordinates[coordinator.id],
@@ -49,7 +52,7 @@ struct CrossRecordCheck {
             {
                 diagnostics.append(
                     Diagnostic(
-                        file: file, line: coordinator.place.line, column: coordinator.place.column, severity: .warning,
+                        file: fileOf(record), line: coordinator.place.line, column: coordinator.place.column, severity: .warning,
                         rule: "coordinator-membership",
                         message: "the coordinator '\(coordinator.id)' has no membership in this cluster with the role "
                             + "coordinator or administrator (add one to members/\(coordinator.id).yaml)",

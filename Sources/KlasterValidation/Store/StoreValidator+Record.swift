@@ -56,21 +56,27 @@ extension StoreValidator {
         guard let schemaSet = schemas[kind] else { return RecordCheck(diagnostics: diagnostics, facts: nil) }
         var facts = RecordFacts(kind: kind, id: id)
         var domainPaths = Set<String>()
-        var ambiguous: [(scalar: AnnotatedScalar, text: String, reading: PlainScalar.Reading)] = []
+        var ambiguous: [(scalar: AnnotatedScalar, pointer: String, text: String, reading: PlainScalar.Reading)] = []
         let worthALook: (YAMLScalar, Bool) -> Bool = { scalar, annotated in
             annotated || (scalar.style == .plain && scalar.tag == nil && PlainScalar.yaml11Reading(scalar.value) != nil)
         }
         for scalar in schemaSet.schemas[0].annotatedScalars(in: root, including: worthALook) {
             guard case .string(let text) = scalar.value else { continue }
+            var computed: String?
+            func pointer() -> String {
+                if let computed { return computed }
+                let pointer = scalar.path.jsonPointer
+                computed = pointer
+                return pointer
+            }
             func place() -> RecordFacts.Place {
-                RecordFacts.Place(pointer: scalar.path.jsonPointer, line: scalar.scalar.span.start.line, column: scalar.scalar.span.start.column)
+                RecordFacts.Place(pointer: pointer(), line: scalar.scalar.span.start.line, column: scalar.scalar.span.start.column)
             }
             if let rule = scalar.xCheck, let problem = rule.check(text) {
                 var message = problem.message
                 if let suggestion = problem.suggestion, !message.contains(suggestion) { message += " (write \(suggestion))" }
-                let pointer = scalar.path.jsonPointer
-                report(scalar.scalar.span.start, rule.rawValue, message, pointer)
-                domainPaths.insert(pointer)
+                report(scalar.scalar.span.start, rule.rawValue, message, pointer())
+                domainPaths.insert(pointer())
             }
             if let target = scalar.xRef, let resolved = target.resolve(text) {
                 let reference = RecordFacts.Reference(kind: resolved.kind, id: resolved.id, place: place())
@@ -83,7 +89,7 @@ extension StoreValidator {
             if scalar.scalar.style == .plain, scalar.scalar.tag == nil, let reading = PlainScalar.yaml11Reading(text),
                 reading != .merge, reading != .value
             {
-                ambiguous.append((scalar, text, reading))
+                ambiguous.append((scalar, pointer(), text, reading))
             }
         }
         for violation in schemaSet.validate(root) {
@@ -92,14 +98,16 @@ extension StoreValidator {
             report(violation.mark, violation.keyword, violation.message, pointer)
         }
         // A field that is wrong anyway needs no advice about its quoting.
-        let wrong = Set(diagnostics.map(\.path))
-        for (scalar, text, reading) in ambiguous where !wrong.contains(scalar.path.jsonPointer) {
-            report(
-                scalar.scalar.span.start, "yaml-ambiguous-scalar",
-                "'\(scalar.path.lastKeyName)' is written \(text) without quotes; YAML 1.1 tools (PyYAML, many editors) "
-                    + "read that as \(Self.readingName(reading)), not text: quote it (\"\(text)\"), as 'klaster fmt' does",
-                scalar.path.jsonPointer, .warning
-            )
+        if !ambiguous.isEmpty {
+            let wrong = Set(diagnostics.map(\.path))
+            for (scalar, pointer, text, reading) in ambiguous where !wrong.contains(pointer) {
+                report(
+                    scalar.scalar.span.start, "yaml-ambiguous-scalar",
+                    "'\(scalar.path.lastKeyName)' is written \(text) without quotes; YAML 1.1 tools (PyYAML, many editors) "
+                        + "read that as \(Self.readingName(reading)), not text: quote it (\"\(text)\"), as 'klaster fmt' does",
+                    pointer, .warning
+                )
+            }
         }
         if kind == .members { facts.coordinates = Self.coordinatedClusters(map) }
         DateOrder.check(root) { mark, message, pointer in report(mark, "date-order", message, pointer) }

@@ -1,0 +1,33 @@
+/// A fixed set of field names with a cheap look-up by text: ``TextHash`` and linear probing, instead of a `Dictionary`'s seeded SipHash, which dominated the cost of
+/// finding a member's subschema.
+struct KeyTable: Sendable {
+    private(set) var keys: [String] = []
+    /// Indices into ``keys``, or -1; a power of two at least twice as long as ``keys``.
+    private var slots: [Int32] = [-1, -1]
+
+    init(_ keys: [String] = []) {
+        self.keys = keys
+        var size = 2
+        while size < 2 * keys.count { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
+        for (i, key) in keys.enumerated() {
+            var slot = TextHash.hash(key) & (size - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(i)
+        }
+    }
+
+    /// The position of `key` in ``keys``.
+    @inline(__always)
+    func index(of key: String) -> Int? {
+        guard !keys.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var slot = TextHash.hash(key) & mask
+        while true {
+            let i = Int(slots[slot])
+            if i < 0 { return nil }
+            if keys[i] == key { return i }
+            slot = (slot + 1) & mask
+        }
+    }
+}
