@@ -38,10 +38,20 @@ struct CSVRows {
     }
 
     /// Every row the record gives, by table (the kind's own table under `""`).
-    func rows(of record: ExportRecord) -> [(table: String, row: Row)] {
+    ///
+    /// `emptyList` is told of each empty array at a path not (yet) known as a keyed list
+    /// (table, column, path), which is a `[]` cell unless it returns false (an empty array at
+    /// a keyed list's path gives no cell).
+    func rows(
+        of record: ExportRecord,
+        emptyList: ((_ table: String, _ column: String, _ path: String) -> Bool)? = nil
+    ) -> [(table: String, row: Row)] {
         var out: [(table: String, row: Row)] = []
         var main: Row = []
-        flatten(record.fields, prefix: "", listPath: "", parents: [("\(kind.singular)_id", record.id)], into: &main, out: &out)
+        flatten(
+            record.fields, prefix: "", listPath: "", parents: [("\(kind.singular)_id", record.id)], into: &main, out: &out,
+            emptyList: emptyList
+        )
         out.insert(("", main), at: 0)
         return out
     }
@@ -52,13 +62,14 @@ struct CSVRows {
         listPath: String,
         parents: [(column: String, cell: String)],
         into row: inout Row,
-        out: inout [(table: String, row: Row)]
+        out: inout [(table: String, row: Row)],
+        emptyList: ((_ table: String, _ column: String, _ path: String) -> Bool)?
     ) {
         for (key, value) in object.entries {
             let column = prefix + key
             switch value {
             case .object(let inner):
-                flatten(inner, prefix: column + ".", listPath: listPath, parents: parents, into: &row, out: &out)
+                flatten(inner, prefix: column + ".", listPath: listPath, parents: parents, into: &row, out: &out, emptyList: emptyList)
             case .array(let items):
                 let path = listPath.isEmpty ? column : listPath + "." + column
                 if let keyField = keyedLists[path], items.allSatisfy({ $0.objectValue != nil }) {
@@ -68,10 +79,11 @@ struct CSVRows {
                         // The element's own keyed lists name it by the list's path and its key.
                         let inner = parents + [(path + "." + keyField, keyCell)]
                         var child: Row = parents
-                        flatten(fields, prefix: "", listPath: path, parents: inner, into: &child, out: &out)
+                        flatten(fields, prefix: "", listPath: path, parents: inner, into: &child, out: &out, emptyList: emptyList)
                         out.append((path, child))
                     }
                 } else {
+                    if items.isEmpty, emptyList?(listPath, column, path) == false { continue }
                     row.append((column, Self.cell(value)))
                 }
             default:
