@@ -22,7 +22,7 @@ extension ExportDataset {
         var files: [RecordKind: [RecordFile]] = [:]
         do {
             for kind in kinds {
-                files[kind] = try store.recordFiles(of: [kind]).sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+                files[kind] = try store.list(kind).records  // sorted by id, bytewise
             }
         } catch {
             throw ExportError(.io, error.message)

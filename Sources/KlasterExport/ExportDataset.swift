@@ -75,8 +75,9 @@ public struct ExportDataset: Sendable {
 
     /// The records of `kind`, sorted by id (bytewise); empty for a kind not exported.
     ///
-    /// A streaming dataset reads and holds the whole kind: exporters use
-    /// ``forEachChunk(of:size:map:_:)`` instead.
+    /// A streaming dataset reads and holds the whole kind, leaving out records it cannot read
+    /// (the file vanished, say): exporters use ``forEachChunk(of:size:map:_:)``, which holds a
+    /// chunk at a time and throws such errors.
     public func records(of kind: RecordKind) -> [ExportRecord] {
         switch source {
         case .memory(let byKind):

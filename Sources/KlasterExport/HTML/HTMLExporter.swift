@@ -46,6 +46,10 @@ public struct HTMLExporter: Exporter {
                 }
                 sources[String(file.dropLast(".mustache".count))] = text
             }
+            if names.contains("value.mustache") {
+                if !names.contains("fields.mustache") { sources["fields"] = SiteTemplates.fieldsThroughValue }
+                if !names.contains("value-list.mustache") { sources["value-list"] = SiteTemplates.valueListThroughValue }
+            }
         }
         SiteEscaping.register
         var library = MustacheLibrary()

@@ -93,13 +93,21 @@ enum SiteTemplates {
         <p class="file">From <code>{{file}}</code></p>
         """
 
+    /// The fields of a record or an object: each value through the template its node names
+    /// (as `value` does, one partial fewer).
     static let fields = """
+        <dl class="fields">{{#fields}}<div><dt>{{label}}</dt><dd>{{>*template}}</dd></div>{{/fields}}</dl>
+        """
+
+    /// `fields` when `--template` replaces `value`: every value goes through it.
+    static let fieldsThroughValue = """
         <dl class="fields">{{#fields}}<div><dt>{{label}}</dt><dd>{{> value}}</dd></div>{{/fields}}</dl>
         """
 
     /// A field's value: the template its node names (`value-text`, `value-long`, `value-link`,
     /// `value-external`, `value-list`, `value-object`), so that each node costs one lookup to
-    /// choose how it is shown. A node also answers `isText`, `href`, `external`, `long`,
+    /// choose how it is shown. The built-in `fields` and `value-list` name that template
+    /// themselves, unless `--template` replaces `value`: then they go through it. A node also answers `isText`, `href`, `external`, `long`,
     /// `isList`, `items`, `isObject`, `fields` for a `value` that decides by itself.
     static let value = """
         {{>*template}}
@@ -122,6 +130,11 @@ enum SiteTemplates {
         """
 
     static let valueList = """
+        <ul>{{#items}}<li>{{>*template}}</li>{{/items}}</ul>
+        """
+
+    /// `value-list` when `--template` replaces `value`.
+    static let valueListThroughValue = """
         <ul>{{#items}}<li>{{> value}}</li>{{/items}}</ul>
         """
 
