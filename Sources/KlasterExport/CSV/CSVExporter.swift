@@ -29,8 +29,9 @@ public struct CSVExporter: Exporter {
 
     /// Writes the tables of `dataset` into `folder` (which must exist).
     ///
-    /// Each kind is read twice, a chunk at a time: once for the keyed lists and the columns,
-    /// once for the rows, rendered on all cores and streamed to the files.
+    /// Each kind is read once, a chunk at a time on all cores: its rows go to a file beside the
+    /// tables while the keyed lists and the columns are learnt; then the rows are read back and
+    /// written out, formatted on all cores, in record order.
     public static func write(
         _ dataset: ExportDataset,
         to folder: String,
@@ -40,47 +41,62 @@ public struct CSVExporter: Exporter {
         let total = dataset.count
         var done = 0
         for kind in dataset.kinds {
-            let schema = dataset.schemas[kind]
-            var shape = TableShape(kind: kind, schema: schema)
+            var shape = TableShape(kind: kind, schema: dataset.schemas[kind])
+            let spill = try CSVRowSpill(folder: folder, name: kind.rawValue)
             try dataset.forEachChunk(of: kind, map: { $0 }) { (records: [ExportRecord]) throws(ExportError) in
-                shape.add(records)
+                for rows in shape.add(records) { try spill.append(rows) }
                 done += records.count
                 progress?.update("csv", done: done / 2, total: total)
             }
-            let rows = shape.rows
+            try spill.finishWriting()
             let columns = shape.columns()
-            var sinks: [String: ByteSink] = [:]
-            var layout: [String: (index: [String: Int], count: Int)] = [:]
+            var sinks: [ByteSink?] = []
+            var positions: [(index: [Int], count: Int)?] = []
+            var tableSinks: [String: ByteSink] = [:]
             for (table, names) in columns.sorted(by: { $0.key < $1.key }) {
-                let sink = try ByteSink(creating: folder + "/" + rows.tableName(table) + ".csv")
+                tableSinks[table] = try ByteSink(creating: folder + "/" + shape.rows.tableName(table) + ".csv")
                 var header = format.byteOrderMark ? "\u{FEFF}" : ""
                 format.appendLine(names, to: &header)
-                try sink.write(header)
-                sinks[table] = sink
-                layout[table] = (Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }), names.count)
+                try tableSinks[table]?.write(header)
             }
-            let tables = layout
-            try dataset.forEachChunk(of: kind, map: { record -> [(String, String)] in
-                var byTable: [String: String] = [:]
-                var order: [String] = []
-                for (table, row) in rows.rows(of: record) {
-                    guard let place = tables[table] else { continue }
-                    var cells = [String](repeating: "", count: place.count)
-                    for (column, cell) in row {
-                        if let i = place.index[column] { cells[i] = cell }
+            for table in spill.tables {
+                sinks.append(tableSinks[table])
+                guard let names = columns[table] else {
+                    positions.append(nil)
+                    continue
+                }
+                let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+                positions.append((spill.columns.map { index[$0] ?? -1 }, names.count))
+            }
+            let keep = spill.paths.map { shape.keyedLists[$0] == nil }
+            let layout = positions
+            var start = 0
+            while start < spill.ends.count {
+                let end = min(start + 1024, spill.ends.count)
+                let (bytes, starts) = try spill.read(start..<end)
+                let texts = parallelMap(starts, chunk: 16) { at -> [(table: Int, text: String)] in
+                    var out: [(table: Int, text: String)] = []
+                    for row in CSVRowSpill.decode(bytes, at: at) {
+                        guard let place = layout[row.table] else { continue }
+                        var cells = [String](repeating: "", count: place.count)
+                        for cell in row.cells where cell.path == 0 || keep[cell.path - 1] {
+                            let i = place.index[cell.column]
+                            if i >= 0 { cells[i] = cell.text }
+                        }
+                        var line = ""
+                        format.appendLine(cells, to: &line)
+                        out.append((row.table, line))
                     }
-                    if byTable[table] == nil { order.append(table) }
-                    format.appendLine(cells, to: &byTable[table, default: ""])
+                    return out
                 }
-                return order.map { ($0, byTable[$0]!) }
-            }) { (texts: [[(String, String)]]) throws(ExportError) in
-                for byTable in texts {
-                    for (table, text) in byTable { try sinks[table]?.write(text) }
+                for lines in texts {
+                    for (table, line) in lines { try sinks[table]?.write(line) }
                 }
-                done += texts.count
+                done += end - start
                 progress?.update("csv", done: done / 2, total: total)
+                start = end
             }
-            for (_, sink) in sinks { try sink.flush() }
+            for (_, sink) in tableSinks { try sink.flush() }
         }
         progress?.finish("csv")
     }
@@ -105,28 +121,38 @@ public struct CSVExporter: Exporter {
 
         var rows: CSVRows { CSVRows(kind: kind, keyedLists: keyedLists) }
 
-        /// Takes in the next records in id order.
-        mutating func add(_ records: [ExportRecord]) {
+        /// Takes in the next records in id order; returns their rows, empty lists marked (see
+        /// ``CSVRows/rows(of:markEmptyLists:)``).
+        mutating func add(_ records: [ExportRecord]) -> [[(table: String, row: CSVRows.Row)]] {
             if let schema { addKeyedLists(records, schema: schema) }
             let rows = self.rows
-            let perChunk = parallelMap(stride(from: 0, to: records.count, by: 64).map { $0 }, chunk: 1) { start in
+            let perChunk = parallelMap(stride(from: 0, to: records.count, by: 32).map { $0 }, chunk: 1) { start in
                 var tables: [String: Set<String>] = [:]
                 var empty: Set<[String]> = []
-                for record in records[start..<min(start + 64, records.count)] {
-                    let found = rows.rows(of: record) { table, column, path in
-                        empty.insert([table, column, path])
-                        return false
+                var found: [[(table: String, row: CSVRows.Row)]] = []
+                for record in records[start..<min(start + 32, records.count)] {
+                    let recordRows = rows.rows(of: record, markEmptyLists: true)
+                    for (table, row) in recordRows {
+                        for cell in row {
+                            if let path = cell.emptyList {
+                                empty.insert([table, cell.column, path])
+                            } else {
+                                tables[table, default: []].insert(cell.column)
+                            }
+                        }
                     }
-                    for (table, row) in found {
-                        for (column, _) in row { tables[table, default: []].insert(column) }
-                    }
+                    found.append(recordRows)
                 }
-                return (tables, empty)
+                return (tables, empty, found)
             }
-            for (chunk, empty) in perChunk {
+            var out: [[(table: String, row: CSVRows.Row)]] = []
+            out.reserveCapacity(records.count)
+            for (chunk, empty, found) in perChunk {
                 for (table, columns) in chunk { tables[table, default: []].formUnion(columns) }
                 emptyLists.formUnion(empty)
+                out += found
             }
+            return out
         }
 
         /// Learns the keyed lists among the arrays of objects `records` hold.
