@@ -35,6 +35,8 @@ struct SiteLinks: Sendable {
     let incoming: [RecordKey: [SiteLink]]
     /// Each record's display name.
     let names: [RecordKey: String]
+    /// The label of each field name the records' text is under (see ``SiteText/label(_:)``).
+    let labels: [String: String]
 
     /// Reads every record of `dataset` once, a chunk at a time, keeping only names,
     /// references and the dates of agreements and news (`dates`, in record order).
@@ -45,6 +47,7 @@ struct SiteLinks: Sendable {
     ) throws(ExportError) {
         var fields: [RecordKind: [String: SchemaRefTarget]] = [:]
         var names: [RecordKey: String] = [:]
+        var labels: [String: String] = [:]
         var found: [SiteLink] = []
         let languages = dataset.languages
         for kind in dataset.kinds {
@@ -71,6 +74,7 @@ struct SiteLinks: Sendable {
                 progress(records.count)
             }
             fields[kind] = shapes.refs
+            for key in shapes.keys where labels[key] == nil { labels[key] = SiteText.label(key) }
         }
         var outgoing: [RecordKey: [SiteLink]] = [:]
         var incoming: [RecordKey: [SiteLink]] = [:]
@@ -82,6 +86,7 @@ struct SiteLinks: Sendable {
         self.outgoing = outgoing
         self.incoming = incoming.mapValues { $0.sorted { ($0.from, $0.field) < ($1.from, $1.field) } }
         self.names = names
+        self.labels = labels
     }
 
     /// The references `record` makes through the `x-ref` fields `refs`, each once.
@@ -126,19 +131,21 @@ struct SiteLinks: Sendable {
         let schema: JSONSchema?
         private var seen: Set<String> = []
         private(set) var refs: [String: SchemaRefTarget] = [:]
+        /// The keys of the shapes seen.
+        private(set) var keys: Set<String> = []
 
         init(schema: JSONSchema?) {
             self.schema = schema
         }
 
         mutating func add(_ shapes: Set<String>) {
-            guard let schema else { return }
             for shape in shapes where seen.insert(shape).inserted {
                 var path = YAMLPath()
                 for step in shape.split(separator: "/") {
+                    if step != "[]" { keys.insert(String(step)) }
                     path = step == "[]" ? path.appending(index: 0) : path.appending(key: String(step))
                 }
-                if let target = schema.fieldInfo(at: path)?.xRef { refs[shape] = target }
+                if let target = schema?.fieldInfo(at: path)?.xRef { refs[shape] = target }
             }
         }
     }

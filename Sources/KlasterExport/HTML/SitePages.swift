@@ -17,7 +17,7 @@ struct SitePages {
         var fields: [SiteValue] = []
         for (name, value) in record.fields.entries where name != "id" {
             var node = self.node(value, shape: name, kind: record.kind, root: root)
-            node.label = SiteText.label(name)
+            node.label = label(name)
             fields.append(node)
         }
         return SiteRecordPage(
@@ -48,11 +48,16 @@ struct SitePages {
                     href: root + key.page,
                     name: links.names[key] ?? key.id,
                     id: key.id,
-                    via: fields.map(SiteText.label).joined(separator: ", ")
+                    via: fields.map(label).joined(separator: ", ")
                 )
             }
             return SiteGroup(label: SiteText.title(kind), kind: kind.rawValue, items: items)
         }
+    }
+
+    /// A field name's label, worked out once per name for most names.
+    private func label(_ name: String) -> String {
+        links.labels[name] ?? SiteText.label(name)
     }
 
     /// A value as a tree for the `value` template: text (maybe a link), a list, or fields.
@@ -65,7 +70,7 @@ struct SitePages {
                 shape: .object(
                     object.entries.map { name, member -> SiteValue in
                         var child = self.node(member, shape: shape + "/" + name, kind: kind, root: root)
-                        child.label = SiteText.label(name)
+                        child.label = self.label(name)
                         return child
                     }
                 )
