@@ -139,7 +139,10 @@ let package = Package(
         .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
         .testTarget(
             name: "KlasterExportTests",
-            dependencies: ["KlasterExport", "KlasterStore", "KlasterValidation", "KlasterModel", "KlasterYAML"]
+            dependencies: [
+                "KlasterExport", "KlasterStore", "KlasterValidation", "KlasterModel", "KlasterYAML",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .testTarget(
             name: "KlasterValidationTests",

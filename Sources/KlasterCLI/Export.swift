@@ -61,18 +61,29 @@ extension Klaster {
                 progress?.finish("validating")
                 try StoreGate.check(report.diagnostics, allowInvalid: allowInvalid)
                 let validatedAt = clock.now
-                let loaded = try ExportDataset.load(from: store, kinds: kinds, validate: false, progress: progress)
-                let loadedAt = clock.now
+                let validatedMemory = Self.memory()
+                let dataset = try ExportDataset.streaming(from: store, kinds: kinds)
+                let listedAt = clock.now
                 let options = ExportOptions(out: out, templateDirectory: template, excel: excel, progress: progress)
-                try exporter.export(loaded.dataset, options: options)
+                try exporter.export(dataset, options: options)
                 if ProcessInfo.processInfo.environment["KLASTER_TIMING"] != nil {
                     Output.error.write(
-                        "klaster: timing: \(loaded.dataset.count) records, validate \(validatedAt - started), load \(loadedAt - validatedAt), export \(clock.now - loadedAt)\n"
+                        "klaster: timing: \(dataset.count) records, validate \(validatedAt - started), list \(listedAt - validatedAt), read and export \(clock.now - listedAt); memory after validating \(validatedMemory), at the end \(Self.memory())\n"
                     )
                 }
             } catch let error as ExportError {
                 throw CLIError(error.message, status: error.code == .pluginFailed ? error.status : 2)
             }
+        }
+
+        /// The process's peak and current resident memory (Linux), for `KLASTER_TIMING`.
+        private static func memory() -> String {
+            guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "unknown" }
+            func field(_ name: String) -> String {
+                let line = status.split(separator: "\n").first { $0.hasPrefix(name + ":") } ?? ""
+                return line.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ")
+            }
+            return "peak \(field("VmHWM")), now \(field("VmRSS"))"
         }
 
         private func selectedKinds() throws -> [RecordKind] {

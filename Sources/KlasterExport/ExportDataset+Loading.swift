@@ -63,7 +63,8 @@ extension ExportDataset {
         return Loaded(dataset: dataset, diagnostics: diagnostics)
     }
 
-    private static func load(
+    /// Reads, parses and types one record file.
+    static func load(
         _ file: RecordFile,
         store: Store,
         schemas: SchemaSet,

@@ -37,17 +37,18 @@ public struct JSONExporter: Exporter {
         let total = dataset.count
         var done = 0
         for kind in dataset.kinds {
-            let records = dataset.records(of: kind)
             try sink.write(",\n  " + JSONText.quote(kind.rawValue) + ": ")
-            if records.isEmpty {
+            if dataset.count(of: kind) == 0 {
                 try sink.write("[]")
                 continue
             }
             try sink.write("[\n")
-            try forEachChunk(records) { (start, texts) throws(ExportError) in
-                for (offset, text) in texts.enumerated() {
-                    try sink.write(start + offset == 0 ? "    " : ",\n    ")
+            var first = true
+            try dataset.forEachChunk(of: kind, map: render) { (texts: [String]) throws(ExportError) in
+                for text in texts {
+                    try sink.write(first ? "    " : ",\n    ")
                     try sink.write(text)
+                    first = false
                 }
                 done += texts.count
                 progress?.update("json", done: done, total: total)
@@ -58,22 +59,10 @@ public struct JSONExporter: Exporter {
         progress?.finish("json")
     }
 
-    /// Renders records in parallel, `chunk` at a time, handing each chunk's texts on in order.
-    static func forEachChunk(
-        _ records: [ExportRecord],
-        chunk: Int = 2048,
-        _ body: (Int, [String]) throws(ExportError) -> Void
-    ) throws(ExportError) {
-        var start = 0
-        while start < records.count {
-            let slice = Array(records[start..<min(start + chunk, records.count)])
-            let texts = parallelMap(slice) { record -> String in
-                var text = ""
-                record.value.writePretty(to: &text, indent: 2)
-                return text
-            }
-            try body(start, texts)
-            start += slice.count
-        }
+    /// One record's JSON text, indented for its place in the document.
+    @Sendable static func render(_ record: ExportRecord) -> String {
+        var text = ""
+        record.value.writePretty(to: &text, indent: 2)
+        return text
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KlasterStore
 
 /// Where exports write: one file written in place of the old one only when complete, or a
 /// folder built beside the target and moved into place at the end, so a failed export never
@@ -77,10 +78,17 @@ public enum OutputFiles {
         }
     }
 
+    /// Creates (or truncates) the file at `path` with `text`, in one write and no buffer of
+    /// its own; no `fsync` (a folder export is made visible by one rename at the end).
     public static func writeText(_ text: String, to path: String) throws(ExportError) {
-        let sink = try ByteSink(creating: path)
-        try sink.write(text)
-        try sink.flush()
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ExportError(.io, "\(path): cannot write: \(FileIO.errnoText())") }
+        var text = text
+        let written = text.withUTF8 { FileIO.writeAll(fd, UnsafeRawBufferPointer($0)) }
+        let failure = written ? nil : FileIO.errnoText()
+        let closed = close(fd) == 0
+        if let failure { throw ExportError(.io, "\(path): cannot write: \(failure)") }
+        if !closed { throw ExportError(.io, "\(path): cannot write: \(FileIO.errnoText())") }
     }
 
     /// A file's bytes, or `nil` when there is no such file.

@@ -25,7 +25,9 @@ package func parallelMap<Element: Sendable, Result: Sendable>(
             slots[i] = body(elements[i])
         }
     }
-    return storage.map { $0! }
+    // Move the results out, so that the storage is left uninitialised and nothing leaks when it
+    // is deallocated (deallocation does not release what the slots hold).
+    return (0..<count).map { (storage.baseAddress! + $0).move()! }
 }
 
 extension Store {

@@ -28,6 +28,10 @@ public struct CSVExporter: Exporter {
     }
 
     /// Writes the tables of `dataset` into `folder` (which must exist).
+    ///
+    /// Each kind is read once, a chunk at a time on all cores: its rows go to a file beside the
+    /// tables while the keyed lists and the columns are learnt; then the rows are read back and
+    /// written out, formatted on all cores, in record order.
     public static func write(
         _ dataset: ExportDataset,
         to folder: String,
@@ -37,110 +41,175 @@ public struct CSVExporter: Exporter {
         let total = dataset.count
         var done = 0
         for kind in dataset.kinds {
-            let records = dataset.records(of: kind)
-            let rows = CSVRows(kind: kind, keyedLists: keyedLists(records, schema: dataset.schemas[kind]))
-            let columns = self.columns(records, rows: rows, schema: dataset.schemas[kind])
-            var sinks: [String: (sink: ByteSink, index: [String: Int], count: Int)] = [:]
+            var shape = TableShape(kind: kind, schema: dataset.schemas[kind])
+            let spill = try CSVRowSpill(folder: folder, name: kind.rawValue)
+            try dataset.forEachChunk(of: kind, map: { $0 }) { (records: [ExportRecord]) throws(ExportError) in
+                for rows in shape.add(records) { try spill.append(rows) }
+                done += records.count
+                progress?.update("csv", done: done / 2, total: total)
+            }
+            try spill.finishWriting()
+            let columns = shape.columns()
+            var sinks: [ByteSink?] = []
+            var positions: [(index: [Int], count: Int)?] = []
+            var tableSinks: [String: ByteSink] = [:]
             for (table, names) in columns.sorted(by: { $0.key < $1.key }) {
-                let sink = try ByteSink(creating: folder + "/" + rows.tableName(table) + ".csv")
+                tableSinks[table] = try ByteSink(creating: folder + "/" + shape.rows.tableName(table) + ".csv")
                 var header = format.byteOrderMark ? "\u{FEFF}" : ""
                 format.appendLine(names, to: &header)
-                try sink.write(header)
+                try tableSinks[table]?.write(header)
+            }
+            for table in spill.tables {
+                sinks.append(tableSinks[table])
+                guard let names = columns[table] else {
+                    positions.append(nil)
+                    continue
+                }
                 let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-                sinks[table] = (sink, index, names.count)
+                positions.append((spill.columns.map { index[$0] ?? -1 }, names.count))
             }
-            let layout = sinks.mapValues { (index: $0.index, count: $0.count) }
+            let keep = spill.paths.map { shape.keyedLists[$0] == nil }
+            let layout = positions
             var start = 0
-            while start < records.count {
-                let slice = Array(records[start..<min(start + 2048, records.count)])
-                let texts = parallelMap(slice) { record -> [String: String] in
-                    var byTable: [String: String] = [:]
-                    for (table, row) in rows.rows(of: record) {
-                        guard let place = layout[table] else { continue }
+            while start < spill.ends.count {
+                let end = min(start + 1024, spill.ends.count)
+                let (bytes, starts) = try spill.read(start..<end)
+                let texts = parallelMap(starts, chunk: 16) { at -> [(table: Int, text: String)] in
+                    var out: [(table: Int, text: String)] = []
+                    for row in CSVRowSpill.decode(bytes, at: at) {
+                        guard let place = layout[row.table] else { continue }
                         var cells = [String](repeating: "", count: place.count)
-                        for (column, cell) in row {
-                            if let i = place.index[column] { cells[i] = cell }
+                        for cell in row.cells where cell.path == 0 || keep[cell.path - 1] {
+                            let i = place.index[cell.column]
+                            if i >= 0 { cells[i] = cell.text }
                         }
-                        format.appendLine(cells, to: &byTable[table, default: ""])
+                        var line = ""
+                        format.appendLine(cells, to: &line)
+                        out.append((row.table, line))
                     }
-                    return byTable
+                    return out
                 }
-                for byTable in texts {
-                    for (table, text) in byTable { try sinks[table]?.sink.write(text) }
+                for lines in texts {
+                    for (table, line) in lines { try sinks[table]?.write(line) }
                 }
-                start += slice.count
-                done += slice.count
-                progress?.update("csv", done: done, total: total)
+                done += end - start
+                progress?.update("csv", done: done / 2, total: total)
+                start = end
             }
-            for (_, entry) in sinks { try entry.sink.flush() }
+            for (_, sink) in tableSinks { try sink.flush() }
         }
         progress?.finish("csv")
     }
 
-    /// The keyed lists the records hold, by path of keys (`parties.signatories`), with their key
-    /// field, as the kind's schema declares them.
-    static func keyedLists(_ records: [ExportRecord], schema: JSONSchema?) -> [String: String] {
-        guard let schema else { return [:] }
-        let found = parallelMap(records) { record -> [String: YAMLPath] in
-            var paths: [String: YAMLPath] = [:]
-            collectArrays(record.value, dotted: "", path: YAMLPath(), into: &paths)
-            return paths
+    /// What the first pass over a kind learns: the keyed lists (by path of keys, with their key
+    /// field, as the schema declares them) and the columns each table has.
+    struct TableShape {
+        let kind: RecordKind
+        let schema: JSONSchema?
+        /// Every array of objects seen, by dotted path, with the path to its first place.
+        private var arrays: [String: YAMLPath] = [:]
+        private(set) var keyedLists: [String: String] = [:]
+        private var tables: [String: Set<String>] = ["": ["id"]]
+        /// Columns only empty arrays gave so far (table, column, path): columns unless the path
+        /// turns out to be a keyed list (then, as in a record read after that, no cell).
+        private var emptyLists: Set<[String]> = []
+
+        init(kind: RecordKind, schema: JSONSchema?) {
+            self.kind = kind
+            self.schema = schema
         }
-        var all: [String: YAMLPath] = [:]
-        for paths in found { all.merge(paths) { first, _ in first } }
-        var keyed: [String: String] = [:]
-        for (dotted, path) in all {
-            if let info = schema.fieldInfo(at: path), info.xMerge == .keyed, let key = info.xMergeKey {
-                keyed[dotted] = key
+
+        var rows: CSVRows { CSVRows(kind: kind, keyedLists: keyedLists) }
+
+        /// Takes in the next records in id order; returns their rows, empty lists marked (see
+        /// ``CSVRows/rows(of:markEmptyLists:)``).
+        mutating func add(_ records: [ExportRecord]) -> [[(table: String, row: CSVRows.Row)]] {
+            if let schema { addKeyedLists(records, schema: schema) }
+            let rows = self.rows
+            let perChunk = parallelMap(stride(from: 0, to: records.count, by: 32).map { $0 }, chunk: 1) { start in
+                var tables: [String: Set<String>] = [:]
+                var empty: Set<[String]> = []
+                var found: [[(table: String, row: CSVRows.Row)]] = []
+                for record in records[start..<min(start + 32, records.count)] {
+                    let recordRows = rows.rows(of: record, markEmptyLists: true)
+                    for (table, row) in recordRows {
+                        for cell in row {
+                            if let path = cell.emptyList {
+                                empty.insert([table, cell.column, path])
+                            } else {
+                                tables[table, default: []].insert(cell.column)
+                            }
+                        }
+                    }
+                    found.append(recordRows)
+                }
+                return (tables, empty, found)
+            }
+            var out: [[(table: String, row: CSVRows.Row)]] = []
+            out.reserveCapacity(records.count)
+            for (chunk, empty, found) in perChunk {
+                for (table, columns) in chunk { tables[table, default: []].formUnion(columns) }
+                emptyLists.formUnion(empty)
+                out += found
+            }
+            return out
+        }
+
+        /// Learns the keyed lists among the arrays of objects `records` hold.
+        private mutating func addKeyedLists(_ records: [ExportRecord], schema: JSONSchema) {
+            let found = parallelMap(records, chunk: 16) { record -> [(String, YAMLPath)] in
+                var paths: [(String, YAMLPath)] = []
+                var seen: Set<String> = []
+                CSVExporter.collectArrays(record.value, dotted: "", path: YAMLPath()) { dotted, path in
+                    if seen.insert(dotted).inserted { paths.append((dotted, path)) }
+                }
+                return paths
+            }
+            for paths in found {
+                for (dotted, path) in paths where arrays[dotted] == nil {
+                    arrays[dotted] = path
+                    if let info = schema.fieldInfo(at: path), info.xMerge == .keyed, let key = info.xMergeKey {
+                        keyedLists[dotted] = key
+                    }
+                }
             }
         }
-        return keyed
+
+        /// The columns of each table: the parent columns of a keyed list's table first, then
+        /// every field some record has, in schema order (by the position of each key of the
+        /// dotted name in its object's schema; keys the schema does not name after, by name).
+        /// The kind's own table is always there (`""`), with `id` first.
+        func columns() -> [String: [String]] {
+            var ranker = ColumnRanker(schema: schema)
+            let rows = self.rows
+            var tables = self.tables
+            for entry in emptyLists where keyedLists[entry[2]] == nil { tables[entry[0], default: []].insert(entry[1]) }
+            var out: [String: [String]] = [:]
+            for (table, columns) in tables {
+                let parents = rows.parentColumns(table)
+                let own = columns.subtracting(parents).map { (name: $0, rank: ranker.rank(of: $0, inList: table)) }
+                out[table] = parents + own.sorted { a, b in
+                    a.rank.lexicographicallyPrecedes(b.rank) || (a.rank == b.rank && a.name < b.name)
+                }.map(\.name)
+            }
+            return out
+        }
     }
 
-    /// Every array of objects in `value`, by dotted path of keys and by a path to its place.
-    private static func collectArrays(_ value: JSONValue, dotted: String, path: YAMLPath, into paths: inout [String: YAMLPath]) {
+    /// Every array of objects in `value`: its dotted path of keys and a path to its place.
+    static func collectArrays(_ value: JSONValue, dotted: String, path: YAMLPath, _ found: (String, YAMLPath) -> Void) {
         switch value {
         case .object(let object):
             for (key, member) in object.entries {
-                collectArrays(member, dotted: dotted.isEmpty ? key : dotted + "." + key, path: path.appending(key: key), into: &paths)
+                collectArrays(member, dotted: dotted.isEmpty ? key : dotted + "." + key, path: path.appending(key: key), found)
             }
         case .array(let items):
             guard items.contains(where: { $0.objectValue != nil }) else { return }
-            if paths[dotted] == nil { paths[dotted] = path }
-            for item in items { collectArrays(item, dotted: dotted, path: path.appending(index: 0), into: &paths) }
+            found(dotted, path)
+            for item in items { collectArrays(item, dotted: dotted, path: path.appending(index: 0), found) }
         default:
             return
         }
-    }
-
-    /// The columns of each table: the parent columns of a keyed list's table first, then every
-    /// field some record has, in schema order (by the position of each key of the dotted name in
-    /// its object's schema; keys the schema does not name after, by name). The kind's own table
-    /// is always there (`""`), with `id` first.
-    static func columns(_ records: [ExportRecord], rows: CSVRows, schema: JSONSchema?) -> [String: [String]] {
-        let perChunk = parallelMap(stride(from: 0, to: records.count, by: 256).map { $0 }) { start -> [String: Set<String>] in
-            var tables: [String: Set<String>] = [:]
-            for record in records[start..<min(start + 256, records.count)] {
-                for (table, row) in rows.rows(of: record) {
-                    for (column, _) in row { tables[table, default: []].insert(column) }
-                }
-            }
-            return tables
-        }
-        var tables: [String: Set<String>] = ["": ["id"]]
-        for chunk in perChunk {
-            for (table, columns) in chunk { tables[table, default: []].formUnion(columns) }
-        }
-        var ranker = ColumnRanker(schema: schema)
-        var out: [String: [String]] = [:]
-        for (table, columns) in tables {
-            let parents = rows.parentColumns(table)
-            let own = columns.subtracting(parents).map { (name: $0, rank: ranker.rank(of: $0, inList: table)) }
-            out[table] = parents + own.sorted { a, b in
-                a.rank.lexicographicallyPrecedes(b.rank) || (a.rank == b.rank && a.name < b.name)
-            }.map(\.name)
-        }
-        return out
     }
 }
 

@@ -9,8 +9,9 @@ import KlasterYAML
 /// keyed list of objects is one cell holding its compact JSON text (`["ict","multimedia"]`);
 /// strings are written as they are, numbers as JSON writes them, booleans `true`/`false`.
 struct CSVRows {
-    /// One row: (column, cell) in the record's order.
-    typealias Row = [(column: String, cell: String)]
+    /// One row: (column, cell) in the record's order, and for a `[]` cell that is an empty
+    /// array at a path not (yet) known as a keyed list, that path (see ``rows(of:markEmptyLists:)``).
+    typealias Row = [(column: String, cell: String, emptyList: String?)]
 
     let kind: RecordKind
     /// For each keyed list, by its path of keys from the record root (`parties.signatories`):
@@ -38,10 +39,17 @@ struct CSVRows {
     }
 
     /// Every row the record gives, by table (the kind's own table under `""`).
-    func rows(of record: ExportRecord) -> [(table: String, row: Row)] {
+    ///
+    /// With `markEmptyLists`, each empty array at a path not (yet) known as a keyed list gives a
+    /// `[]` cell marked with its path: it is a cell only if the path turns out not to be a keyed
+    /// list (an empty array at a keyed list's path gives no cell, as the list has its table).
+    func rows(of record: ExportRecord, markEmptyLists: Bool = false) -> [(table: String, row: Row)] {
         var out: [(table: String, row: Row)] = []
         var main: Row = []
-        flatten(record.fields, prefix: "", listPath: "", parents: [("\(kind.singular)_id", record.id)], into: &main, out: &out)
+        flatten(
+            record.fields, prefix: "", listPath: "", parents: [("\(kind.singular)_id", record.id)], into: &main, out: &out,
+            mark: markEmptyLists
+        )
         out.insert(("", main), at: 0)
         return out
     }
@@ -52,13 +60,14 @@ struct CSVRows {
         listPath: String,
         parents: [(column: String, cell: String)],
         into row: inout Row,
-        out: inout [(table: String, row: Row)]
+        out: inout [(table: String, row: Row)],
+        mark: Bool
     ) {
         for (key, value) in object.entries {
             let column = prefix + key
             switch value {
             case .object(let inner):
-                flatten(inner, prefix: column + ".", listPath: listPath, parents: parents, into: &row, out: &out)
+                flatten(inner, prefix: column + ".", listPath: listPath, parents: parents, into: &row, out: &out, mark: mark)
             case .array(let items):
                 let path = listPath.isEmpty ? column : listPath + "." + column
                 if let keyField = keyedLists[path], items.allSatisfy({ $0.objectValue != nil }) {
@@ -67,15 +76,15 @@ struct CSVRows {
                         let keyCell = fields[keyField].map(Self.cell) ?? ""
                         // The element's own keyed lists name it by the list's path and its key.
                         let inner = parents + [(path + "." + keyField, keyCell)]
-                        var child: Row = parents
-                        flatten(fields, prefix: "", listPath: path, parents: inner, into: &child, out: &out)
+                        var child: Row = parents.map { ($0.column, $0.cell, nil) }
+                        flatten(fields, prefix: "", listPath: path, parents: inner, into: &child, out: &out, mark: mark)
                         out.append((path, child))
                     }
                 } else {
-                    row.append((column, Self.cell(value)))
+                    row.append((column, Self.cell(value), mark && items.isEmpty ? path : nil))
                 }
             default:
-                row.append((column, Self.cell(value)))
+                row.append((column, Self.cell(value), nil))
             }
         }
     }

@@ -46,11 +46,16 @@ public struct HTMLExporter: Exporter {
                 }
                 sources[String(file.dropLast(".mustache".count))] = text
             }
+            if names.contains("value.mustache") {
+                if !names.contains("fields.mustache") { sources["fields"] = SiteTemplates.fieldsThroughValue }
+                if !names.contains("value-list.mustache") { sources["value-list"] = SiteTemplates.valueListThroughValue }
+            }
         }
+        SiteEscaping.register
         var library = MustacheLibrary()
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(text, named: name)
+                try library.register(SiteEscaping.pragma + text, named: name)
             } catch {
                 throw ExportError(.template, "template \(name): \(error)")
             }
@@ -59,88 +64,88 @@ public struct HTMLExporter: Exporter {
     }
 
     /// Writes the site of `dataset` into `folder` (which must exist).
+    ///
+    /// Two passes over the records, a chunk at a time: the first keeps names, references and
+    /// dates (what links pages both ways, the picture and the timeline need); the second renders
+    /// each record's page and table row on all cores and writes them as it goes.
     static func write(
         _ dataset: ExportDataset,
         to folder: String,
         library: MustacheLibrary,
         progress: (any ExportProgress)?
     ) throws(ExportError) {
-        let links = SiteLinks(dataset)
+        let total = dataset.count
+        var done = 0
+        var dates: [(key: RecordKey, date: String)] = []
+        let links = try SiteLinks(dataset, dates: &dates) { count in
+            done += count
+            progress?.update("html", done: done / 2, total: total)
+        }
         let pages = SitePages(dataset: dataset, links: links)
-        let timeline = SiteTimeline(dataset, links: links)
+        let timeline = SiteTimeline(dates: dates, links: links)
+        dates = []
         let site = Site(dataset: dataset, library: library)
         try OutputFiles.makeFolder(folder + "/assets")
-        try OutputFiles.writeText(site.render("style", [:]), to: folder + "/assets/style.css")
-        try OutputFiles.writeText(site.render("script", [:]), to: folder + "/assets/site.js")
+        try OutputFiles.writeText(site.render("style", [String: Any]()), to: folder + "/assets/style.css")
+        try OutputFiles.writeText(site.render("script", [String: Any]()), to: folder + "/assets/site.js")
 
         let map = ClusterMap(links: links)
         var index = map.context
-        index["kinds"] = dataset.kinds.map { ["kind": $0.rawValue, "label": SiteText.title($0), "count": dataset.records(of: $0).count] }
+        index["kinds"] = dataset.kinds.map { ["kind": $0.rawValue, "label": SiteText.title($0), "count": dataset.count(of: $0)] }
         index["latest"] = timeline.entries.filter { !$0.date.isEmpty }.suffix(10).reversed().map(SiteTimeline.context)
         index["hasTimeline"] = !timeline.entries.isEmpty
         try OutputFiles.writeText(site.page("index", index, title: dataset.name, current: "index.html", root: ""), to: folder + "/index.html")
 
+        let timelinePage = site.page("timeline", ["rows": rowsMarker], title: "Timeline", current: "timeline.html", root: "")
+        try streamed(timelinePage, to: folder + "/timeline.html") { (sink) throws(ExportError) in
+            var start = 0
+            while start < timeline.entries.count {
+                let slice = Array(timeline.entries[start..<min(start + 2048, timeline.entries.count)])
+                for text in parallelMap(slice, chunk: 64, { site.render("entry", SiteTimeline.context($0)) }) { try sink.write(text) }
+                start += slice.count
+            }
+        }
+
         for kind in dataset.kinds {
-            let records = dataset.records(of: kind)
+            try OutputFiles.makeFolder(folder + "/" + kind.folder)
             let context: [String: Any] = [
-                "kind": kind.rawValue, "label": SiteText.title(kind), "count": records.count,
+                "kind": kind.rawValue, "label": SiteText.title(kind), "count": dataset.count(of: kind),
                 "columns": SitePages.columns(kind).map(\.label), "rows": rowsMarker,
             ]
             let page = site.page("kind", context, title: SiteText.title(kind), current: "\(kind.rawValue).html", root: "")
-            try streamed(page, to: folder + "/\(kind.rawValue).html", items: records) { pages.row($0) } render: { site.render("row", $0) }
-        }
-        let timelinePage = site.page("timeline", ["rows": rowsMarker], title: "Timeline", current: "timeline.html", root: "")
-        try streamed(timelinePage, to: folder + "/timeline.html", items: timeline.entries) { SiteTimeline.context($0) } render: {
-            site.render("entry", $0)
-        }
-
-        let total = dataset.count
-        var done = 0
-        for kind in dataset.kinds {
-            try OutputFiles.makeFolder(folder + "/" + kind.folder)
-            let records = dataset.records(of: kind)
-            var start = 0
-            while start < records.count {
-                let slice = Array(records[start..<min(start + 512, records.count)])
-                let failures = parallelMap(slice) { record -> ExportError? in
+            let pageFolder = "\(folder)/\(kind.folder)/"
+            let current = "\(kind.rawValue).html"
+            try streamed(page, to: folder + "/\(kind.rawValue).html") { (sink) throws(ExportError) in
+                try dataset.forEachChunk(of: kind, size: 512, map: { record -> Result<String, ExportError> in
                     let context = pages.record(record)
-                    let title = context["title"] as? String ?? record.id
-                    let text = site.page("record", context, title: title, current: "\(kind.rawValue).html", root: "../")
+                    let text = site.page("record", context, title: context.title, current: current, root: "../")
                     do throws(ExportError) {
-                        try OutputFiles.writeText(text, to: "\(folder)/\(kind.folder)/\(record.id).html")
-                        return nil
+                        try OutputFiles.writeText(text, to: pageFolder + record.id + ".html")
                     } catch {
-                        return error
+                        return .failure(error)
                     }
+                    return .success(site.render("row", pages.row(record)))
+                }) { (rows: [Result<String, ExportError>]) throws(ExportError) in
+                    for row in rows { try sink.write(row.get()) }
+                    done += rows.count
+                    progress?.update("html", done: done / 2, total: total)
                 }
-                if let failure = failures.compactMap({ $0 }).first { throw failure }
-                start += slice.count
-                done += slice.count
-                progress?.update("html", done: done, total: total)
             }
         }
         progress?.finish("html")
     }
 
-    /// Writes `page` to `path` with the rows of `items` in place of the rows marker, rendered on
-    /// all cores a chunk at a time.
-    private static func streamed<Item: Sendable>(
+    /// Writes `page` to `path` with what `rows` writes in place of the rows marker.
+    private static func streamed(
         _ page: String,
         to path: String,
-        items: [Item],
-        context: @Sendable (Item) -> [String: Any],
-        render: @Sendable ([String: Any]) -> String
+        rows: (ByteSink) throws(ExportError) -> Void
     ) throws(ExportError) {
         let sink = try ByteSink(creating: path)
         let parts = page.components(separatedBy: rowsMarker)
         try sink.write(parts[0])
         if parts.count > 1 {
-            var start = 0
-            while start < items.count {
-                let slice = Array(items[start..<min(start + 2048, items.count)])
-                for text in parallelMap(slice, { render(context($0)) }) { try sink.write(text) }
-                start += slice.count
-            }
+            try rows(sink)
             try sink.write(parts[1...].joined())
         }
         try sink.flush()
@@ -151,26 +156,40 @@ public struct HTMLExporter: Exporter {
 struct Site: Sendable {
     let dataset: ExportDataset
     let library: MustacheLibrary
+    /// The navigation links and the `nav` template's text of them, by root and current page.
+    private let navigation: [String: (links: [SiteLayout.Link], text: String)]
 
-    func render(_ template: String, _ context: [String: Any]) -> String {
+    init(dataset: ExportDataset, library: MustacheLibrary) {
+        self.dataset = dataset
+        self.library = library
+        var targets = [("index.html", "Overview")]
+        for kind in dataset.kinds { targets.append(("\(kind.rawValue).html", SiteText.title(kind))) }
+        targets.append(("timeline.html", "Timeline"))
+        var navigation: [String: (links: [SiteLayout.Link], text: String)] = [:]
+        for root in ["", "../"] {
+            for (current, _) in targets {
+                let links = targets.map { SiteLayout.Link(href: $0.0, label: $0.1, current: $0.0 == current) }
+                let context: [String: Any] = [
+                    "nav": links, "root": root, "site": dataset.name, "lang": dataset.languages.first ?? "pl",
+                ]
+                navigation[root + current] = (links, library.render(context, withTemplate: "nav") ?? "")
+            }
+        }
+        self.navigation = navigation
+    }
+
+    func render(_ template: String, _ context: Any) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 
-    /// A whole page: `template` rendered with `context`, inside `layout`.
-    func page(_ template: String, _ context: [String: Any], title: String, current: String, root: String) -> String {
-        var context = context
-        context["root"] = root
-        context["site"] = dataset.name
-        let content = render(template, context)
-        var nav: [[String: Any]] = [["href": "index.html", "label": "Overview", "current": current == "index.html"]]
-        for kind in dataset.kinds {
-            nav.append(["href": "\(kind.rawValue).html", "label": SiteText.title(kind), "current": current == "\(kind.rawValue).html"])
-        }
-        nav.append(["href": "timeline.html", "label": "Timeline", "current": current == "timeline.html"])
-        let layout: [String: Any] = [
-            "lang": dataset.languages.first ?? "pl", "title": title, "site": dataset.name, "root": root,
-            "nav": nav, "content": content,
-        ]
+    /// A whole page: `template` rendered with `context` (plus `root` and `site`), inside `layout`.
+    func page(_ template: String, _ context: any MustacheParent, title: String, current: String, root: String) -> String {
+        let content = render(template, SitePageContext(content: context, root: root, site: dataset.name))
+        let nav = navigation[root + current]
+        let layout = SiteLayout(
+            lang: dataset.languages.first ?? "pl", title: title, site: dataset.name, root: root,
+            nav: nav?.links ?? [], navigation: nav?.text ?? "", content: content
+        )
         return render("layout", layout)
     }
 }

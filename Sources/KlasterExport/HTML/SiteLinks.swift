@@ -35,45 +35,71 @@ struct SiteLinks: Sendable {
     let incoming: [RecordKey: [SiteLink]]
     /// Each record's display name.
     let names: [RecordKey: String]
+    /// The label of each field name the records' text is under (see ``SiteText/label(_:)``).
+    let labels: [String: String]
 
-    init(_ dataset: ExportDataset) {
+    /// Reads every record of `dataset` once, a chunk at a time, keeping only names,
+    /// references and the dates of agreements and news (`dates`, in record order).
+    init(
+        _ dataset: ExportDataset,
+        dates: inout [(key: RecordKey, date: String)],
+        progress: (Int) -> Void
+    ) throws(ExportError) {
         var fields: [RecordKind: [String: SchemaRefTarget]] = [:]
-        for kind in dataset.kinds {
-            fields[kind] = Self.refFields(dataset.records(of: kind), schema: dataset.schemas[kind])
-        }
         var names: [RecordKey: String] = [:]
+        var labels: [String: String] = [:]
+        var found: [SiteLink] = []
+        let languages = dataset.languages
         for kind in dataset.kinds {
-            for record in dataset.records(of: kind) {
-                names[RecordKey(kind: kind, id: record.id)] = SiteText.name(of: record, languages: dataset.languages)
+            var shapes = ShapeIndex(schema: dataset.schemas[kind])
+            let dateFields = kind == .agreements ? ["signed_on", "valid_from"] : kind == .news ? ["published"] : []
+            try dataset.forEachChunk(of: kind, size: 2048, map: { $0 }) { (records: [ExportRecord]) throws(ExportError) in
+                let summaries = parallelMap(records, chunk: 16) { record -> (name: String, shapes: Set<String>) in
+                    var found: Set<String> = []
+                    Self.walk(record.value, shape: "", field: nil) { shape, _, _ in found.insert(shape) }
+                    return (SiteText.name(of: record, languages: languages), found)
+                }
+                for (record, summary) in zip(records, summaries) {
+                    let key = RecordKey(kind: kind, id: record.id)
+                    names[key] = summary.name
+                    shapes.add(summary.shapes)
+                    if !dateFields.isEmpty {
+                        dates.append((key, dateFields.lazy.compactMap { record.fields[$0]?.stringValue }.first ?? ""))
+                    }
+                }
+                let refs = shapes.refs
+                if !refs.isEmpty {
+                    for links in parallelMap(records, chunk: 16, { Self.links(of: $0, refs: refs) }) { found += links }
+                }
+                progress(records.count)
             }
+            fields[kind] = shapes.refs
+            for key in shapes.keys where labels[key] == nil { labels[key] = SiteText.label(key) }
         }
         var outgoing: [RecordKey: [SiteLink]] = [:]
         var incoming: [RecordKey: [SiteLink]] = [:]
-        for kind in dataset.kinds {
-            let refs = fields[kind] ?? [:]
-            if refs.isEmpty { continue }
-            let found = parallelMap(dataset.records(of: kind)) { record -> [SiteLink] in
-                var links: [SiteLink] = []
-                var seen: Set<SiteLink> = []
-                let from = RecordKey(kind: kind, id: record.id)
-                Self.walk(record.value, shape: "", field: nil) { shape, field, text in
-                    guard let target = refs[shape]?.resolve(text) else { return }
-                    let link = SiteLink(from: from, to: RecordKey(kind: target.kind, id: target.id), field: field)
-                    if link.to != from, seen.insert(link).inserted { links.append(link) }
-                }
-                return links
-            }
-            for links in found {
-                for link in links where names[link.to] != nil {
-                    outgoing[link.from, default: []].append(link)
-                    incoming[link.to, default: []].append(link)
-                }
-            }
+        for link in found where names[link.to] != nil {
+            outgoing[link.from, default: []].append(link)
+            incoming[link.to, default: []].append(link)
         }
         self.refFields = fields
         self.outgoing = outgoing
         self.incoming = incoming.mapValues { $0.sorted { ($0.from, $0.field) < ($1.from, $1.field) } }
         self.names = names
+        self.labels = labels
+    }
+
+    /// The references `record` makes through the `x-ref` fields `refs`, each once.
+    private static func links(of record: ExportRecord, refs: [String: SchemaRefTarget]) -> [SiteLink] {
+        var links: [SiteLink] = []
+        var seen: Set<SiteLink> = []
+        let from = RecordKey(kind: record.kind, id: record.id)
+        walk(record.value, shape: "", field: nil) { shape, field, text in
+            guard let target = refs[shape]?.resolve(text) else { return }
+            let link = SiteLink(from: from, to: RecordKey(kind: target.kind, id: target.id), field: field)
+            if link.to != from, seen.insert(link).inserted { links.append(link) }
+        }
+        return links
     }
 
     /// The record a string at `shape` in a record of `kind` refers to, when it exists.
@@ -100,24 +126,27 @@ struct SiteLinks: Sendable {
         }
     }
 
-    /// The `x-ref` fields among the string places the records have.
-    private static func refFields(_ records: [ExportRecord], schema: JSONSchema?) -> [String: SchemaRefTarget] {
-        guard let schema else { return [:] }
-        let shapes = parallelMap(records) { record -> Set<String> in
-            var found: Set<String> = []
-            walk(record.value, shape: "", field: nil) { shape, _, _ in found.insert(shape) }
-            return found
+    /// The string places of a kind's records seen so far, and which of them are `x-ref` fields.
+    private struct ShapeIndex {
+        let schema: JSONSchema?
+        private var seen: Set<String> = []
+        private(set) var refs: [String: SchemaRefTarget] = [:]
+        /// The keys of the shapes seen.
+        private(set) var keys: Set<String> = []
+
+        init(schema: JSONSchema?) {
+            self.schema = schema
         }
-        var all: Set<String> = []
-        for set in shapes { all.formUnion(set) }
-        var out: [String: SchemaRefTarget] = [:]
-        for shape in all {
-            var path = YAMLPath()
-            for step in shape.split(separator: "/") {
-                path = step == "[]" ? path.appending(index: 0) : path.appending(key: String(step))
+
+        mutating func add(_ shapes: Set<String>) {
+            for shape in shapes where seen.insert(shape).inserted {
+                var path = YAMLPath()
+                for step in shape.split(separator: "/") {
+                    if step != "[]" { keys.insert(String(step)) }
+                    path = step == "[]" ? path.appending(index: 0) : path.appending(key: String(step))
+                }
+                if let target = schema?.fieldInfo(at: path)?.xRef { refs[shape] = target }
             }
-            if let target = schema.fieldInfo(at: path)?.xRef { out[shape] = target }
         }
-        return out
     }
 }

@@ -11,86 +11,80 @@ struct SitePages {
     let links: SiteLinks
 
     /// Context of a record's page (`clusters/okip.html`).
-    func record(_ record: ExportRecord) -> [String: Any] {
+    func record(_ record: ExportRecord) -> SiteRecordPage {
         let key = RecordKey(kind: record.kind, id: record.id)
         let root = "../"
-        var fields: [[String: Any]] = []
+        var fields: [SiteValue] = []
         for (name, value) in record.fields.entries where name != "id" {
             var node = self.node(value, shape: name, kind: record.kind, root: root)
-            node["label"] = SiteText.label(name)
+            node.label = label(name)
             fields.append(node)
         }
-        return [
-            "kind": record.kind.rawValue,
-            "kindTitle": SiteText.title(record.kind),
-            "singular": record.kind.singular,
-            "id": record.id,
-            "title": links.names[key] ?? record.id,
-            "file": record.file,
-            "fields": fields,
-            "outgoing": groups(links.outgoing[key] ?? [], root: root, other: \.to),
-            "incoming": groups(links.incoming[key] ?? [], root: root, other: \.from),
-            "hasOutgoing": !(links.outgoing[key] ?? []).isEmpty,
-            "hasIncoming": !(links.incoming[key] ?? []).isEmpty,
-        ]
+        return SiteRecordPage(
+            kind: record.kind.rawValue,
+            kindTitle: SiteText.title(record.kind),
+            singular: record.kind.singular,
+            id: record.id,
+            title: links.names[key] ?? record.id,
+            file: record.file,
+            fields: fields,
+            outgoing: groups(links.outgoing[key] ?? [], root: root, other: \.to),
+            incoming: groups(links.incoming[key] ?? [], root: root, other: \.from)
+        )
     }
 
     /// Related records grouped by kind, each once, with the fields that link them.
-    private func groups(_ list: [SiteLink], root: String, other: KeyPath<SiteLink, RecordKey>) -> [[String: Any]] {
+    private func groups(_ list: [SiteLink], root: String, other: KeyPath<SiteLink, RecordKey>) -> [SiteGroup] {
         var byKind: [RecordKind: [RecordKey: [String]]] = [:]
         for link in list {
             byKind[link[keyPath: other].kind, default: [:]][link[keyPath: other], default: []].append(link.field)
         }
-        return RecordKind.allCases.compactMap { kind -> [String: Any]? in
+        return RecordKind.allCases.compactMap { kind -> SiteGroup? in
             guard let records = byKind[kind] else { return nil }
-            let items = records.keys.sorted().map { key -> [String: Any] in
+            let items = records.keys.sorted().map { key -> SiteGroup.Item in
                 var fields: [String] = []
                 for field in records[key]! where !fields.contains(field) { fields.append(field) }
-                return [
-                    "href": root + key.page,
-                    "name": links.names[key] ?? key.id,
-                    "id": key.id,
-                    "via": fields.map(SiteText.label).joined(separator: ", "),
-                ]
+                return SiteGroup.Item(
+                    href: root + key.page,
+                    name: links.names[key] ?? key.id,
+                    id: key.id,
+                    via: fields.map(label).joined(separator: ", ")
+                )
             }
-            return ["label": SiteText.title(kind), "kind": kind.rawValue, "count": items.count, "items": items]
+            return SiteGroup(label: SiteText.title(kind), kind: kind.rawValue, items: items)
         }
     }
 
+    /// A field name's label, worked out once per name for most names.
+    private func label(_ name: String) -> String {
+        links.labels[name] ?? SiteText.label(name)
+    }
+
     /// A value as a tree for the `value` template: text (maybe a link), a list, or fields.
-    func node(_ value: JSONValue, shape: String, kind: RecordKind, root: String) -> [String: Any] {
-        var node: [String: Any] = [
-            "label": false, "isText": false, "text": "", "href": false, "external": false, "long": false,
-            "isList": false, "items": [Any](), "isObject": false, "fields": [Any](),
-        ]
+    func node(_ value: JSONValue, shape: String, kind: RecordKind, root: String) -> SiteValue {
         switch value {
         case .array(let items):
-            node["isList"] = true
-            node["items"] = items.map { self.node($0, shape: shape + "/[]", kind: kind, root: root) }
+            return SiteValue(shape: .list(items.map { self.node($0, shape: shape + "/[]", kind: kind, root: root) }))
         case .object(let object):
-            node["isObject"] = true
-            node["fields"] = object.entries.map { name, member -> [String: Any] in
-                var child = self.node(member, shape: shape + "/" + name, kind: kind, root: root)
-                child["label"] = SiteText.label(name)
-                return child
-            }
+            return SiteValue(
+                shape: .object(
+                    object.entries.map { name, member -> SiteValue in
+                        var child = self.node(member, shape: shape + "/" + name, kind: kind, root: root)
+                        child.label = self.label(name)
+                        return child
+                    }
+                )
+            )
         case .string(let text):
-            node["isText"] = true
-            node["text"] = text
             if let target = links.target(kind: kind, shape: shape, text: text) {
-                node["href"] = root + target.page
-                node["text"] = links.names[target] ?? text
+                return SiteValue(shape: .text(links.names[target] ?? text, href: root + target.page, external: false, long: false))
             } else if text.hasPrefix("https://") || text.hasPrefix("http://") {
-                node["href"] = text
-                node["external"] = true
-            } else if text.contains("\n") || text.count > 120 {
-                node["long"] = true
+                return SiteValue(shape: .text(text, href: text, external: true, long: false))
             }
+            return SiteValue(shape: .text(text, href: nil, external: false, long: text.contains("\n") || text.count > 120))
         default:
-            node["isText"] = true
-            node["text"] = SiteText.scalar(value)
+            return SiteValue(shape: .text(SiteText.scalar(value), href: nil, external: false, long: false))
         }
-        return node
     }
 
     /// The columns of a kind's table: a label and how to get the cell from a record.
@@ -111,9 +105,9 @@ struct SitePages {
     }
 
     /// One row of a kind's table; the first cell links to the record's page.
-    func row(_ record: ExportRecord) -> [String: Any] {
+    func row(_ record: ExportRecord) -> SiteRow {
         let key = RecordKey(kind: record.kind, id: record.id)
-        var cells: [[String: Any]] = []
+        var cells: [SiteRow.Cell] = []
         for (i, column) in Self.columns(record.kind).enumerated() {
             var value: JSONValue? = record.value
             for step in column.path { value = value?.objectValue?[step] }
@@ -132,8 +126,8 @@ struct SitePages {
             }
             if i == 0 { text = links.names[key] ?? record.id }
             if i == 0 { sort = text }
-            cells.append(["text": text, "sort": sort, "href": i == 0 ? key.page : false])
+            cells.append(SiteRow.Cell(text: text, sort: sort, href: i == 0 ? key.page : nil))
         }
-        return ["cells": cells, "id": record.id]
+        return SiteRow(cells: cells, id: record.id)
     }
 }

@@ -3,13 +3,15 @@
 /// `--template DIR` replaces any of them by file name: `DIR/record.mustache` replaces `record`.
 /// Pages are a content template (`index`, `kind`, `record`, `timeline`) rendered into `layout`
 /// as `{{{content}}}`; `kind` and `timeline` take their rows (`row`, `entry`) as `{{{rows}}}`,
-/// streamed in. `fields` and `value` render a record's fields as nested lists (partials),
-/// `map` the SVG picture; `style` and `script` are the CSS and JavaScript files. Record text is
-/// only ever shown with `{{...}}`, which escapes it.
+/// streamed in. `fields` and `value` (with `value-*`) render a record's fields as nested lists
+/// (partials), `map` the SVG picture, `nav` the navigation links; `style` and `script` are the
+/// CSS and JavaScript files. Record text is only ever shown with `{{...}}`, which escapes it.
 enum SiteTemplates {
     static let builtIn: [String: String] = [
         "layout": layout, "index": index, "kind": kind, "row": row, "record": record, "fields": fields,
-        "value": value, "timeline": timeline, "entry": entry, "map": map, "style": SiteAssets.style,
+        "value": value, "value-text": valueText, "value-long": valueLong, "value-link": valueLink,
+        "value-external": valueExternal, "value-list": valueList, "value-object": valueObject,
+        "nav": nav, "timeline": timeline, "entry": entry, "map": map, "style": SiteAssets.style,
         "script": SiteAssets.script,
     ]
 
@@ -25,7 +27,7 @@ enum SiteTemplates {
         <body>
         <header class="site">
         <a class="brand" href="{{root}}index.html">{{site}}</a>
-        <nav aria-label="Site">{{#nav}}<a href="{{root}}{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a> {{/nav}}</nav>
+        <nav aria-label="Site">{{{navigation}}}</nav>
         </header>
         <main>
         {{{content}}}
@@ -91,12 +93,59 @@ enum SiteTemplates {
         <p class="file">From <code>{{file}}</code></p>
         """
 
+    /// The fields of a record or an object: each value through the template its node names
+    /// (as `value` does, one partial fewer).
     static let fields = """
+        <dl class="fields">{{#fields}}<div><dt>{{label}}</dt><dd>{{>*template}}</dd></div>{{/fields}}</dl>
+        """
+
+    /// `fields` when `--template` replaces `value`: every value goes through it.
+    static let fieldsThroughValue = """
         <dl class="fields">{{#fields}}<div><dt>{{label}}</dt><dd>{{> value}}</dd></div>{{/fields}}</dl>
         """
 
+    /// A field's value: the template its node names (`value-text`, `value-long`, `value-link`,
+    /// `value-external`, `value-list`, `value-object`), so that each node costs one lookup to
+    /// choose how it is shown. The built-in `fields` and `value-list` name that template
+    /// themselves, unless `--template` replaces `value`: then they go through it. A node also answers `isText`, `href`, `external`, `long`,
+    /// `isList`, `items`, `isObject`, `fields` for a `value` that decides by itself.
     static let value = """
-        {{#isText}}{{#href}}<a href="{{href}}"{{#external}} rel="noopener noreferrer"{{/external}}>{{text}}</a>{{/href}}{{^href}}{{#long}}<span class="long">{{text}}</span>{{/long}}{{^long}}{{text}}{{/long}}{{/href}}{{/isText}}{{#isList}}<ul>{{#items}}<li>{{> value}}</li>{{/items}}</ul>{{/isList}}{{#isObject}}{{> fields}}{{/isObject}}
+        {{>*template}}
+        """
+
+    static let valueText = """
+        {{text}}
+        """
+
+    static let valueLong = """
+        <span class="long">{{text}}</span>
+        """
+
+    static let valueLink = """
+        <a href="{{href}}">{{text}}</a>
+        """
+
+    static let valueExternal = """
+        <a href="{{href}}" rel="noopener noreferrer">{{text}}</a>
+        """
+
+    static let valueList = """
+        <ul>{{#items}}<li>{{>*template}}</li>{{/items}}</ul>
+        """
+
+    /// `value-list` when `--template` replaces `value`.
+    static let valueListThroughValue = """
+        <ul>{{#items}}<li>{{> value}}</li>{{/items}}</ul>
+        """
+
+    static let valueObject = """
+        {{> fields}}
+        """
+
+    /// The site's navigation links, rendered once for each page that can be the current one and
+    /// given to `layout` as `{{{navigation}}}` (`layout` also gets them as `nav`).
+    static let nav = """
+        {{#nav}}<a href="{{root}}{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a> {{/nav}}
         """
 
     static let timeline = """

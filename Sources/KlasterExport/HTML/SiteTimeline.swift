@@ -1,5 +1,6 @@
 import KlasterModel
 import KlasterValidation
+import Mustache
 
 /// The agreements and news in date order: agreements by `signed_on` (else `valid_from`), news
 /// by `published`; records without a date come last.
@@ -13,16 +14,9 @@ struct SiteTimeline {
 
     let entries: [Entry]
 
-    init(_ dataset: ExportDataset, links: SiteLinks) {
-        var entries: [Entry] = []
-        for kind in dataset.kinds where kind == .agreements || kind == .news {
-            let fields = kind == .agreements ? ["signed_on", "valid_from"] : ["published"]
-            for record in dataset.records(of: kind) {
-                let date = fields.lazy.compactMap { record.fields[$0]?.stringValue }.first ?? ""
-                let key = RecordKey(kind: kind, id: record.id)
-                entries.append(Entry(key: key, date: date, title: links.names[key] ?? record.id))
-            }
-        }
+    /// The entries of the records `dates` lists (agreements and news, with their dates).
+    init(dates: [(key: RecordKey, date: String)], links: SiteLinks) {
+        let entries = dates.map { Entry(key: $0.key, date: $0.date, title: links.names[$0.key] ?? $0.key.id) }
         self.entries = entries.sorted { a, b in
             if a.date.isEmpty != b.date.isEmpty { return !a.date.isEmpty }
             if a.date != b.date { return a.date.utf8.lexicographicallyPrecedes(b.date.utf8) }
@@ -31,15 +25,23 @@ struct SiteTimeline {
     }
 
     /// The context of one entry, for pages at the site root.
-    static func context(_ entry: Entry) -> [String: Any] {
-        [
-            "date": entry.date.isEmpty ? "undated" : String(entry.date.prefix(10)),
-            "datetime": entry.date.isEmpty ? false : entry.date,
-            "year": entry.date.isEmpty ? "undated" : String(entry.date.prefix(4)),
-            "kind": entry.key.kind.rawValue,
-            "kindLabel": entry.key.kind.singular,
-            "href": entry.key.page,
-            "title": entry.title,
-        ]
+    static func context(_ entry: Entry) -> Context { Context(entry: entry) }
+
+    /// The `entry` template's context.
+    struct Context: MustacheParent {
+        var entry: Entry
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "date": entry.date.isEmpty ? "undated" : String(entry.date.prefix(10))
+            case "datetime": entry.date.isEmpty ? false : entry.date
+            case "year": entry.date.isEmpty ? "undated" : String(entry.date.prefix(4))
+            case "kind": entry.key.kind.rawValue
+            case "kindLabel": entry.key.kind.singular
+            case "href": entry.key.page
+            case "title": entry.title
+            default: nil
+            }
+        }
     }
 }

@@ -40,7 +40,12 @@ extension JSONSchema {
         at location: SchemaLocation
     ) -> [(key: String, value: JSONValue)] {
         if entries.count < 2 { return entries }
-        let order = propertyOrder(at: location)
+        let order: [String: Int]
+        if case .single(let s) = location, s < singleOrders.count {
+            order = singleOrders[s]
+        } else {
+            order = propertyOrder(at: location)
+        }
         if order.isEmpty { return entries }
         let unnamed = order.count
         let ranked = entries.enumerated().map { offset, entry in
@@ -65,9 +70,13 @@ extension JSONSchema {
     }
 
     /// Each property name the schemas at `location` declare, with its position in schema order.
-    private func propertyOrder(at location: SchemaLocation) -> [String: Int] {
+    func propertyOrder(at location: SchemaLocation) -> [String: Int] {
+        Self.propertyOrder(at: location, nodes)
+    }
+
+    static func propertyOrder(at location: SchemaLocation, _ nodes: [SchemaNode]) -> [String: Int] {
         var order: [String: Int] = [:]
-        for s in schemas(at: location) {
+        for s in schemas(at: location, nodes) {
             for property in nodes[s].propertyOrder where order[property.name] == nil {
                 order[property.name] = order.count
             }

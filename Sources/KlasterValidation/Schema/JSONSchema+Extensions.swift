@@ -73,6 +73,10 @@ extension JSONSchema {
     /// Every schema node at `location`, the place's own first, then `$ref`/`allOf` targets, then
     /// `anyOf`/`oneOf` branches.
     func schemas(at location: SchemaLocation) -> [Int] {
+        Self.schemas(at: location, nodes)
+    }
+
+    static func schemas(at location: SchemaLocation, _ nodes: [SchemaNode]) -> [Int] {
         let heads: [Int]
         switch location {
         case .unconstrained: return []

@@ -36,6 +36,9 @@ public final class JSONSchema: Sendable {
     public let unsupportedKeywords: [String]
     /// Per node: Klaster's annotations of a scalar placed there (see ``annotatedScalars(in:)``).
     let scalarAnnotations: [ScalarAnnotations]
+    /// Per node: the property order of an object placed there (see `propertyOrder(at:)`), so
+    /// that typing a record in schema order looks it up instead of building it per object.
+    let singleOrders: [[String: Int]]
 
     /// Compiles a schema document.
     public init(_ document: JSONValue, file: String = "") throws(SchemaError) {
@@ -46,6 +49,7 @@ public final class JSONSchema: Sendable {
         scalarAnnotations = Self.scalarAnnotations(compiler.nodes)
         unsupportedKeywords = compiler.unsupported
         self.file = file
+        singleOrders = compiler.nodes.indices.map { Self.propertyOrder(at: .single($0), compiler.nodes) }
     }
 
     /// Reads and compiles a schema file's text.

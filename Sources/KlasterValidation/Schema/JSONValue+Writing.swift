@@ -79,23 +79,29 @@ extension JSONValue {
         case .array(let items) where !items.isEmpty:
             out += "[\n"
             for (i, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                Self.indent(indent + 1, &out)
                 item.writePretty(to: &out, indent: indent + 1)
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            Self.indent(indent, &out)
+            out += "]"
         case .object(let object) where object.count > 0:
             out += "{\n"
             for (i, entry) in object.entries.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                Self.indent(indent + 1, &out)
                 JSONValue.writeString(entry.key, to: &out)
                 out += ": "
                 entry.value.writePretty(to: &out, indent: indent + 1)
                 out += i == object.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            Self.indent(indent, &out)
+            out += "}"
         default:
             write(to: &out)
         }
+    }
+
+    private static func indent(_ level: Int, _ out: inout String) {
+        for _ in 0..<level { out += "  " }
     }
 }
