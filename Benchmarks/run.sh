@@ -30,6 +30,10 @@ trap 'rm -rf "$tools"' EXIT
 build() {  # build PACKAGE_DIR PRODUCT...
     local package="$1"
     shift
+    # A package that depends on the root by path keeps the root's old list of source files in
+    # its build description; without it, a file added to the root since the last build would
+    # be missing ("cannot find type"). Only the description is made anew, not the objects.
+    rm -f "$package/.build/$config.yaml"
     for product in "$@"; do
         echo "building $product ($config)" >&2
         swift build -c "$config" --package-path "$package" --product "$product" >"$tools/build.log" 2>&1 \
