@@ -63,9 +63,10 @@ public enum RecordIDSyntax {
         isValid(bytes: text.utf8)
     }
 
-    /// ``isValid(_:)`` for a `String`, specialised: listing a store checks every file name.
+    /// ``isValid(_:)`` for a `String`, specialised: listing a store checks every file name, and
+    /// decoding every id. A native string's bytes are read in place.
     public static func isValid(_ text: String) -> Bool {
-        isValid(bytes: text.utf8)
+        text.utf8.withContiguousStorageIfAvailable { isValid(bytes: $0) } ?? isValid(bytes: text.utf8)
     }
 
     @inline(__always)
