@@ -53,20 +53,23 @@ enum EncodingSlot {
 /// A sequence or mapping under construction, shared by the containers that write into it.
 ///
 /// Keys and values live in the box's own arrays, so that adding one mutates them in place.
+/// Their run-time exclusivity checks are off (they cost a twentieth of encoding a record): every
+/// access is inside one of the box's own short methods, which call no other code while they
+/// read or write, so no two accesses can overlap.
 final class EncodingBox {
     enum Kind {
         case unset, single, sequence, mapping
     }
 
-    private(set) var kind = Kind.unset
+    @exclusivity(unchecked) private(set) var kind = Kind.unset
     /// The value of a `.single` box.
-    private(set) var single: YAMLNode?
+    @exclusivity(unchecked) private(set) var single: YAMLNode?
     /// A mapping's keys, in order.
-    private(set) var keys: [String] = []
+    @exclusivity(unchecked) private(set) var keys: [String] = []
     /// A mapping's values (one per key) or a sequence's items.
-    private(set) var slots: [EncodingSlot] = []
+    @exclusivity(unchecked) private(set) var slots: [EncodingSlot] = []
     /// Key text to position, built when a mapping grows large.
-    private var keyIndex: [String: Int]?
+    @exclusivity(unchecked) private var keyIndex: [String: Int]?
 
     var node: YAMLNode {
         switch kind {
