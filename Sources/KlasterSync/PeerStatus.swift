@@ -28,7 +28,7 @@ public struct PeerStatus: Sendable, Equatable {
             guard let base = try SyncBase.load(SyncBase.path(root: store.root, peer: peer)) else { continue }
             var changes: [(String, SyncReport.Effect)] = []
             for path in Set(base.records.keys).union(scan.hashes.keys).sorted() where base.pending[path] == nil {
-                switch (base.records[path], scan.hashes[path]) {
+                switch (base.hash(path), scan.hashes[path]) {
                 case (nil, _?): changes.append((path, .added))
                 case (_?, nil): changes.append((path, .deleted))
                 case (let old?, let new?) where old != new: changes.append((path, .changed))

@@ -84,14 +84,13 @@ public struct StoreSync {
         clock.mark("base")
         if base == nil { notes.append("first sync between these copies: records are merged against an empty base") }
 
+        let pairBase = base ?? SyncBase()
         var planner = SyncPlanner(
             here: here,
             there: there,
-            hereID: ids.here,
-            thereID: ids.there,
-            base: base ?? SyncBase(),
-            hereObjects: ObjectStore(root: here.root),
-            thereObjects: ObjectStore(root: there.root)
+            base: pairBase,
+            hereHistory: try CopyHistory(root: here.root, id: ids.here, peer: ids.there, pairBase: pairBase),
+            thereHistory: try CopyHistory(root: there.root, id: ids.there, peer: ids.here, pairBase: pairBase)
         )
         let decisions = try planner.plan(&hereScan, &thereScan)
         clock.mark("plan and merge (\(decisions.count) records)")
@@ -108,7 +107,10 @@ public struct StoreSync {
         }
 
         var writer = SyncWriter(here: here, there: there, hereID: ids.here, thereID: ids.there, afterWrite: afterWrite)
-        try writer.apply(decisions, base: base ?? SyncBase(), hereScan: &hereScan, thereScan: &thereScan, clock: &clock)
+        try writer.apply(
+            decisions, base: pairBase, histories: (planner.hereHistory, planner.thereHistory),
+            hereScan: &hereScan, thereScan: &thereScan, clock: &clock
+        )
         return report
     }
 

@@ -27,6 +27,7 @@ struct SyncWriter {
     mutating func apply(
         _ decisions: [SyncDecision],
         base old: SyncBase,
+        histories: (here: CopyHistory, there: CopyHistory),
         hereScan: inout StoreScan,
         thereScan: inout StoreScan,
         clock: inout PhaseClock
@@ -52,16 +53,22 @@ struct SyncWriter {
             if let write = decision.there { try perform(write, decision.path, in: there, scan: &thereScan) }
             if let write = decision.here { try perform(write, decision.path, in: here, scan: &hereScan) }
         }
-        // Everything above (objects, records, removals) durable before the bases that refer to it.
-        try FileSync.syncFileSystem(of: there.root, folders: (touched[there.root] ?? []).union(thereObjects.dirtyFolders))
-        try FileSync.syncFileSystem(of: here.root, folders: (touched[here.root] ?? []).union(hereObjects.dirtyFolders))
+        // The clocks past every counter the new base holds, before it is written.
+        try histories.there.saveClock(root: there.root)
+        try histories.here.saveClock(root: here.root)
+        // Everything above (objects, records, removals, clocks) durable before the bases that
+        // refer to it.
+        for (root, objects) in [(there.root, thereObjects), (here.root, hereObjects)] {
+            let folders = (touched[root] ?? []).union(objects.dirtyFolders).union([root + "/" + Store.stateFolder])
+            try FileSync.syncFileSystem(of: root, folders: folders)
+        }
 
         clock.mark("records and file-system syncs")
         var final = old
         final.generation = generation
         for decision in decisions {
-            final.records[decision.path] = decision.base
-            final.pending[decision.path] = decision.pending
+            final.set(decision.path, hash: decision.base, version: decision.version)
+            final.setPending(decision.path, decision.pending)
         }
         try saveBase(final)
         clock.mark("bases")
