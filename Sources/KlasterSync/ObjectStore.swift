@@ -49,4 +49,35 @@ struct ObjectStore {
         if !dirtyFolders.isEmpty { try AtomicFile.syncFolder(folder) }
         #endif
     }
+
+    /// Removes the objects among `candidates` that no base in `bases` refers to. Called once the
+    /// new bases are written, with every base the copy holds: an object a base on disk refers
+    /// to is never removed.
+    func prune(_ candidates: Set<String>, keeping bases: [SyncBase]) {
+        var unused = candidates
+        for base in bases where !unused.isEmpty {
+            for note in base.pending.values { if let other = note.other { unused.remove(other) } }
+            for entry in base.records.values where unused.contains(entry.hash) { unused.remove(entry.hash) }
+        }
+        for hash in unused { unlink(path(hash)) }
+    }
+
+    /// Removes every object no base in `bases` refers to, and the temporary files of writes a
+    /// killed process left; the same care as ``prune(_:keeping:)``.
+    func sweep(keeping bases: [SyncBase]) {
+        var referenced = Set<String>()
+        for base in bases {
+            referenced.formUnion(base.records.values.lazy.map(\.hash))
+            referenced.formUnion(base.pending.values.lazy.compactMap(\.other))
+        }
+        for sub in (try? FileIO.list(folder)) ?? [] where sub.utf8.count == 2 {
+            let subFolder = folder + "/" + sub
+            for name in (try? FileIO.list(subFolder)) ?? [] {
+                let isObject = SyncBase.isHash(name) && name.hasPrefix(sub)
+                if (isObject && !referenced.contains(name)) || (name.hasPrefix(".") && name.contains(".klaster-tmp-")) {
+                    unlink(subFolder + "/" + name)
+                }
+            }
+        }
+    }
 }

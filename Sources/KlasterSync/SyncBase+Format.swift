@@ -3,7 +3,7 @@ import KlasterStore
 extension SyncBase {
     /// `klaster-sync-base 2`, `generation N`, `copy ID` lines (the table version vectors index),
     /// `record HASH PATH VERSION` lines, `pending PATH COPY MARKED OTHER MARKED-VERSION
-    /// OTHER-VERSION` lines (`-` for absent or empty), then `end`. Format 1 (no copies, no
+    /// OTHER-VERSION` lines (`-` for absent or empty), `kept PATH HASH` lines, then `end`. Format 1 (no copies, no
     /// versions) is still read.
     func encode() -> [UInt8] {
         var table = copies
@@ -27,6 +27,7 @@ extension SyncBase {
             out.append(0x0A)
         }
         for line in pendingLines { out += Array(line.utf8) }
+        for path in kept.keys.sorted() { out += Array("kept \(path) \(kept[path]!)\n".utf8) }
         out += Array("end\n".utf8)
         return out
     }
@@ -78,6 +79,9 @@ extension SyncBase {
                 guard format == 2, fields.count == 2, CopyIdentity.isValid(fields[1]), base.addCopy(fields[1]) else { return nil }
             case "pending":
                 pendingFields.append(fields)
+            case "kept":
+                guard format == 2, fields.count == 3, RecordPath.isRecordPath(fields[1]), isHash(fields[2]) else { return nil }
+                base.setKept(fields[1], fields[2])
             case "end":
                 sawEnd = true
             default:

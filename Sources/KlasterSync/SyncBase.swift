@@ -48,6 +48,9 @@ public struct SyncBase: Sendable, Equatable {
     /// Record path (`members/anna.yaml`) → hash and version.
     public private(set) var records: [String: Entry]
     public private(set) var pending: [String: Pending] = [:]
+    /// Records deleted in one copy and changed in the other, which sync kept in both: path →
+    /// hash of the kept version. `klaster status` lists them until the record changes again.
+    public private(set) var kept: [String: String] = [:]
 
     public init(generation: Int = 0) {
         self.generation = generation
@@ -83,6 +86,11 @@ public struct SyncBase: Sendable, Equatable {
         pending[path] = note
     }
 
+    /// Notes (or, with nil, forgets) a record kept after a delete-vs-edit conflict.
+    public mutating func setKept(_ path: String, _ hash: String?) {
+        kept[path] = hash
+    }
+
     mutating func reserve(_ count: Int) { records.reserveCapacity(count) }
 
     mutating func setDecoded(_ path: String, _ entry: Entry) { records[path] = entry }
@@ -95,7 +103,7 @@ public struct SyncBase: Sendable, Equatable {
     }
 
     public static func == (lhs: SyncBase, rhs: SyncBase) -> Bool {
-        lhs.generation == rhs.generation && lhs.copies == rhs.copies && lhs.records == rhs.records && lhs.pending == rhs.pending
+        lhs.generation == rhs.generation && lhs.copies == rhs.copies && lhs.records == rhs.records && lhs.pending == rhs.pending && lhs.kept == rhs.kept
     }
 
     /// The base file for `peer` in the store at `root`.

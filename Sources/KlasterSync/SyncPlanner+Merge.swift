@@ -56,6 +56,7 @@ extension SyncPlanner {
             }
             decision.conflict = message
             decision.base = hash
+            decision.kept = hash
             decision.objects[hash] = kept
         case .conflicted(let marked, let message):
             let hash = SHA256.hex(marked)

@@ -20,6 +20,7 @@ struct SyncPlanner {
     /// Paths whose marker conflict from an earlier sync is still there.
     private(set) var unresolved: [String] = []
     var schemas: [RecordKind: SchemaSet] = [:]
+    var progress: (@Sendable (String, Int, Int) -> Void)?
 
     init(here: Store, there: Store, base: SyncBase, hereHistory: CopyHistory, thereHistory: CopyHistory) {
         self.here = here
@@ -42,7 +43,9 @@ struct SyncPlanner {
         for path in mine.hashes.keys where base.records[path] == nil { paths.insert(path) }
         for path in theirs.hashes.keys where base.records[path] == nil { paths.insert(path) }
         var decisions: [SyncDecision] = []
-        for path in paths.sorted() {
+        let sorted = paths.sorted()
+        for (done, path) in sorted.enumerated() {
+            progress?("comparing and merging", done, sorted.count)
             let a = mine.hashes[path]
             let b = theirs.hashes[path]
             var baseHash = base.hash(path)

@@ -13,6 +13,7 @@ struct SyncWriter {
     let hereID: String
     let thereID: String
     let afterWrite: (@Sendable (Int) -> Void)?
+    var progress: (@Sendable (String, Int, Int) -> Void)?
     private var writes = 0
     private var touched: [String: Set<String>] = [:]
 
@@ -46,7 +47,8 @@ struct SyncWriter {
         clock.mark("objects")
 
         let stash = ConflictStash(store: here)
-        for decision in decisions {
+        for (done, decision) in decisions.enumerated() {
+            progress?("writing", done, decisions.count)
             if let versions = decision.stash {
                 stash.save(here.file(RecordPath.split(decision.path)!.0, RecordPath.split(decision.path)!.1), base: versions.base, ours: versions.ours, theirs: versions.theirs)
             }
@@ -69,9 +71,12 @@ struct SyncWriter {
         for decision in decisions {
             final.set(decision.path, hash: decision.base, version: decision.version)
             final.setPending(decision.path, decision.pending)
+            final.setKept(decision.path, decision.kept)
         }
         try saveBase(final)
         clock.mark("bases")
+        pruneObjects(replacedBy: decisions, old: old, final: final, histories: histories)
+        clock.mark("objects pruned")
 
         for (root, peer) in [(here.root, thereID), (there.root, hereID)] {
             let location = root == here.root ? there.root : here.root
@@ -80,6 +85,26 @@ struct SyncWriter {
         let scans = [(hereScan, here.root), (thereScan, there.root)]
         _ = parallelMap(scans, chunk: 1) { scan, root in try? scan.cache().save(root: root) }
         clock.mark("stat caches")
+    }
+
+    /// Removes the versions the new base no longer refers to (those the decisions replaced)
+    /// from each copy's objects, unless another of its bases refers to them; every
+    /// ``StoreSync/objectSweepInterval`` generations, everything no base refers to.
+    private func pruneObjects(replacedBy decisions: [SyncDecision], old: SyncBase, final: SyncBase, histories: (here: CopyHistory, there: CopyHistory)) {
+        var candidates = Set<String>()
+        for decision in decisions {
+            if let hash = old.hash(decision.path), hash != decision.base { candidates.insert(hash) }
+            if let other = old.pending[decision.path]?.other { candidates.insert(other) }
+        }
+        let sweep = final.generation % StoreSync.objectSweepInterval == 0
+        if candidates.isEmpty && !sweep { return }
+        let copies = [(here.root, histories.here), (there.root, histories.there)]
+        let replaced = candidates
+        _ = parallelMap(copies, chunk: 1) { root, history in
+            let keep = [final] + history.bases.dropFirst()
+            let objects = ObjectStore(root: root)
+            if sweep { objects.sweep(keeping: keep) } else { objects.prune(replaced, keeping: keep) }
+        }
     }
 
     /// Writes the base into the other copy, then into this one.
