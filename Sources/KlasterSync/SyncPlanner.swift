@@ -116,8 +116,9 @@ struct SyncPlanner {
         }
         var order = versions.here.compare(versions.there)
         if order == .equal {
-            // Two versions with one vector (a copy that lost its own base's latest write): the
-            // content against the base decides, as far as it can.
+            // Two versions with one vector (bases of the first format, which have none; or a
+            // copy whose own base missed a killed sync's last write): the content against the
+            // base decides, and a merge when both differ from it.
             order = a == baseHash ? .precedes : b == baseHash ? .descends : .concurrent
         }
         switch order {

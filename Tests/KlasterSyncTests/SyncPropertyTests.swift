@@ -119,6 +119,44 @@ import Testing
         }
     }
 
+    /// A criss-cross: c and a resolve their conflict one way, a and b the same conflict the
+    /// other way. The two resolutions are concurrent versions; the syncs after settle them with
+    /// at most one more conflict, and every copy ends with the same record.
+    @Test func crissCrossResolutionsConverge() throws {
+        let f = SyncFixture()
+        let (a, b, c) = (f.store("a"), f.store("b"), f.store("c"))
+        let path = "clusters/one.yaml"
+        f.write(a, path, SyncFixture.cluster("one", name: "One", city: "Gliwice"))
+        try f.sync(a, b)
+        try f.sync(a, c)
+        f.write(a, path, SyncFixture.cluster("one", name: "One", city: "Zabrze"))
+        f.write(b, path, SyncFixture.cluster("one", name: "One", city: "Bytom"))
+        try f.sync(c, b)
+        #expect(f.read(c, path)?.contains("city: Bytom") == true)
+        var reported = ""
+        let first = try syncAndResolve(f, c, a, reported: &reported)
+        #expect(first.hasConflicts)
+        let second = try syncAndResolve(f, a, b, reported: &reported)
+        #expect(second.hasConflicts)
+        #expect(f.read(a, path)?.contains("city: Zabrze") == true)
+        #expect(f.read(c, path)?.contains("city: Bytom") == true)
+
+        var conflicts = 0
+        for _ in 0..<4 {
+            for (i, j) in [(a, b), (b, c), (c, a)] {
+                let report = try syncAndResolve(f, i, j, reported: &reported)
+                conflicts += report.entries.filter { $0.here == .conflicted }.count
+            }
+        }
+        #expect(conflicts <= 1, "the two resolutions should conflict once at most, not \(conflicts) times")
+        let final = try #require(f.read(a, path))
+        #expect(f.read(b, path) == final)
+        #expect(f.read(c, path) == final)
+        for (i, j) in [(a, b), (b, c), (c, a)] {
+            #expect(try f.sync(i, j).entries.isEmpty)
+        }
+    }
+
     @discardableResult
     func syncAndResolve(_ f: SyncFixture, _ here: String, _ there: String, reported: inout String) throws -> SyncReport {
         let report = try f.sync(here, there)
