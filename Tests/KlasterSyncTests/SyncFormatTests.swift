@@ -44,8 +44,10 @@ import Testing
             markedCopy: x, marked: SHA256.hex(Array("c".utf8)), other: nil,
             markedVersion: VersionVector([x: 2, y: 5]), otherVersion: VersionVector([y: 5])
         ))
+        base.setKept("clusters/okip.yaml", SHA256.hex(Array("a".utf8)))
         let decoded = SyncBase.decode(base.encode())
         #expect(decoded == base)
+        #expect(decoded?.kept["clusters/okip.yaml"] == SHA256.hex(Array("a".utf8)))
         #expect(decoded?.version("clusters/okip.yaml") == VersionVector([x: 3, y: 1]))
         #expect(decoded?.pending["news/x-1.yaml"]?.otherVersion == VersionVector([y: 5]))
         // A torn or tampered file is refused, never read as a smaller base.
