@@ -12,31 +12,41 @@ import KlasterStore
 /// copy edited it since, and the join gets a new count for this copy.
 struct CopyHistory {
     let id: String
-    /// The pair's base first, then the copy's bases with other copies.
-    let bases: [SyncBase]
+    /// The pair's base first, then (once ``version(_:hash:)`` has needed them) the copy's bases
+    /// with other copies.
+    private(set) var bases: [SyncBase]
+    /// The other peers' base files, read on first need: a sync with nothing to decide reads none.
+    private var unread: [String]
     /// The clock as read, and the highest counter handed out by this run.
     let storedClock: Int
     private(set) var clock: Int
 
-    /// Reads the copy's bases with copies other than `peer` (the pair's own base is `pairBase`,
-    /// the later of the two copies' files) and its clock.
+    /// Finds the copy's bases with copies other than `peer` (the pair's own base is `pairBase`,
+    /// the later of the two copies' files) and reads its clock.
     init(root: String, id: String, peer: String, pairBase: SyncBase) throws(StoreError) {
         self.id = id
-        var bases = [pairBase]
+        bases = [pairBase]
         let folder = root + "/" + Store.stateFolder + "/peers"
-        if let peers = try FileIO.list(folder) {
-            for other in peers.sorted() where other != peer && CopyIdentity.isValid(other) {
-                if let base = try SyncBase.load(SyncBase.path(root: root, peer: other)) { bases.append(base) }
-            }
-        }
-        self.bases = bases
+        unread = ((try FileIO.list(folder)) ?? []).sorted()
+            .filter { $0 != peer && CopyIdentity.isValid($0) }
+            .map { SyncBase.path(root: root, peer: $0) }
         storedClock = CopyHistory.loadClock(root: root)
         clock = storedClock
     }
 
+    /// Every base of the copy, the other peers' read now if they were not yet.
+    mutating func allBases() throws(StoreError) -> [SyncBase] {
+        for file in unread {
+            if let base = try SyncBase.load(file) { bases.append(base) }
+        }
+        unread = []
+        return bases
+    }
+
     /// The version vector of the copy's record at `path`, whose content hash is `hash` (`nil`:
     /// absent). Counts a new edit when the content is not what the latest record of it says.
-    mutating func version(_ path: String, hash: String?) -> VersionVector {
+    mutating func version(_ path: String, hash: String?) throws(StoreError) -> VersionVector {
+        let bases = try allBases()
         var known: [(hash: String?, version: VersionVector)] = []
         for base in bases {
             if let entry = base.records[path] { known.append((entry.hash, base.version(path))) }

@@ -63,7 +63,7 @@ struct SyncPlanner {
             } else if a == b && a == baseHash {
                 continue
             }
-            let versions = (here: hereHistory.version(path, hash: a), there: thereHistory.version(path, hash: b))
+            let versions = (here: try hereHistory.version(path, hash: a), there: try thereHistory.version(path, hash: b))
             decisions.append(try decide(path, a: a, b: b, baseHash: baseHash, versions: versions, &mine, &theirs))
         }
         return decisions

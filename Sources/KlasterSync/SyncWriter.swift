@@ -98,10 +98,12 @@ struct SyncWriter {
         }
         let sweep = final.generation % StoreSync.objectSweepInterval == 0
         if candidates.isEmpty && !sweep { return }
-        let copies = [(here.root, histories.here), (there.root, histories.there)]
+        var histories = histories
+        guard let hereBases = try? histories.here.allBases(), let thereBases = try? histories.there.allBases() else { return }
+        let copies = [(here.root, hereBases), (there.root, thereBases)]
         let replaced = candidates
-        _ = parallelMap(copies, chunk: 1) { root, history in
-            let keep = [final] + history.bases.dropFirst()
+        _ = parallelMap(copies, chunk: 1) { root, bases in
+            let keep = [final] + bases.dropFirst()
             let objects = ObjectStore(root: root)
             if sweep { objects.sweep(keeping: keep) } else { objects.prune(replaced, keeping: keep) }
         }
