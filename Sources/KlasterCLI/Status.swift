@@ -37,6 +37,9 @@ extension Klaster {
                 for path in peer.pendingConflicts {
                     print("  conflict from that sync, not yet synced again: \(path)")
                 }
+                for path in peer.keptAfterDeletion {
+                    print("  kept after a delete-vs-edit conflict in that sync (deleted in one copy, changed in the other; delete it again if it should go): \(path)")
+                }
             }
             if !conflicted.isEmpty { throw ExitCode(1) }
         }

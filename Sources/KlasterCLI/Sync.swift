@@ -39,7 +39,16 @@ extension Klaster {
             let store = try options.open()
             var sync = try StoreSync(here: store, otherPath: other)
             sync.afterWrite = Self.testCrashHook()
-            let report = try sync.run(dryRun: dryRun)
+            let progress = TerminalProgress.forStandardError()
+            if let progress { sync.progress = { phase, done, total in progress.update(phase, done: done, total: total) } }
+            let report: SyncReport
+            do {
+                report = try sync.run(dryRun: dryRun)
+                progress?.finish("")
+            } catch {
+                progress?.finish("")
+                throw error
+            }
             switch format {
             case .text: print(report.text, terminator: "")
             case .json: print(report.json)

@@ -49,4 +49,50 @@ struct ObjectStore {
         if !dirtyFolders.isEmpty { try AtomicFile.syncFolder(folder) }
         #endif
     }
+
+    /// Removes the objects among `candidates` that no base in `bases` refers to. Called once the
+    /// new bases are written, with every base the copy holds: an object a base on disk refers
+    /// to is never removed.
+    func prune(_ candidates: Set<String>, keeping bases: [SyncBase]) {
+        var unused = candidates
+        // Most records are not candidates: a first look at 8 bytes of the hash rules them out
+        // without hashing and comparing 64-byte strings.
+        var prefixes = Set(candidates.map(ObjectStore.prefix))
+        for base in bases where !unused.isEmpty {
+            for note in base.pending.values { if let other = note.other { unused.remove(other) } }
+            for entry in base.records.values where prefixes.contains(ObjectStore.prefix(entry.hash)) {
+                unused.remove(entry.hash)
+            }
+            prefixes = Set(unused.map(ObjectStore.prefix))
+        }
+        for hash in unused { unlink(path(hash)) }
+    }
+
+    /// The first 8 bytes of a hash as a number.
+    private static func prefix(_ hash: String) -> UInt64 {
+        hash.utf8.withContiguousStorageIfAvailable { fold($0) } ?? fold(hash.utf8)
+    }
+
+    private static func fold(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// Removes every object no base in `bases` refers to, and the temporary files of writes a
+    /// killed process left; the same care as ``prune(_:keeping:)``.
+    func sweep(keeping bases: [SyncBase]) {
+        var referenced = Set<String>()
+        for base in bases {
+            referenced.formUnion(base.records.values.lazy.map(\.hash))
+            referenced.formUnion(base.pending.values.lazy.compactMap(\.other))
+        }
+        for sub in (try? FileIO.list(folder)) ?? [] where sub.utf8.count == 2 {
+            let subFolder = folder + "/" + sub
+            for name in (try? FileIO.list(subFolder)) ?? [] {
+                let isObject = SyncBase.isHash(name) && name.hasPrefix(sub)
+                if (isObject && !referenced.contains(name)) || (name.hasPrefix(".") && name.contains(".klaster-tmp-")) {
+                    unlink(subFolder + "/" + name)
+                }
+            }
+        }
+    }
 }

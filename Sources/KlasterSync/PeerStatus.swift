@@ -10,9 +10,12 @@ public struct PeerStatus: Sendable, Equatable {
     public var changes: [(path: String, effect: SyncReport.Effect)]
     /// Records left with conflict markers by a sync with that copy, not yet synced again.
     public var pendingConflicts: [String]
+    /// Records that sync kept after a delete-vs-edit conflict with that copy (deleted in one
+    /// copy, changed in the other) and that have not changed since.
+    public var keptAfterDeletion: [String]
 
     public static func == (lhs: PeerStatus, rhs: PeerStatus) -> Bool {
-        lhs.peer == rhs.peer && lhs.location == rhs.location && lhs.pendingConflicts == rhs.pendingConflicts
+        lhs.peer == rhs.peer && lhs.location == rhs.location && lhs.pendingConflicts == rhs.pendingConflicts && lhs.keptAfterDeletion == rhs.keptAfterDeletion
             && lhs.changes.map(\.path) == rhs.changes.map(\.path) && lhs.changes.map(\.effect) == rhs.changes.map(\.effect)
     }
 
@@ -28,7 +31,7 @@ public struct PeerStatus: Sendable, Equatable {
             guard let base = try SyncBase.load(SyncBase.path(root: store.root, peer: peer)) else { continue }
             var changes: [(String, SyncReport.Effect)] = []
             for path in Set(base.records.keys).union(scan.hashes.keys).sorted() where base.pending[path] == nil {
-                switch (base.records[path], scan.hashes[path]) {
+                switch (base.hash(path), scan.hashes[path]) {
                 case (nil, _?): changes.append((path, .added))
                 case (_?, nil): changes.append((path, .deleted))
                 case (let old?, let new?) where old != new: changes.append((path, .changed))
@@ -37,7 +40,8 @@ public struct PeerStatus: Sendable, Equatable {
             }
             let location = FileManager.default.contents(atPath: folder + "/" + peer + "/location")
                 .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .newlines) }
-            out.append(PeerStatus(peer: peer, location: location, changes: changes, pendingConflicts: base.pending.keys.sorted()))
+            let kept = base.kept.filter { scan.hashes[$0.key] == $0.value }.keys.sorted()
+            out.append(PeerStatus(peer: peer, location: location, changes: changes, pendingConflicts: base.pending.keys.sorted(), keptAfterDeletion: kept))
         }
         return out
     }

@@ -19,6 +19,14 @@ public struct StoreSync {
     public let there: Store
     /// Called after each durable write with its number from 1: tests stop the process there.
     public var afterWrite: (@Sendable (Int) -> Void)?
+    /// Called as records are merged and written, with the phase, how many are done and of how
+    /// many (for a progress line on a terminal).
+    public var progress: (@Sendable (String, Int, Int) -> Void)?
+
+    /// Every this many syncs of a pair, each copy's object store is swept of every version no
+    /// base refers to (killed runs leave some); in between, only the versions a sync replaced
+    /// are removed, which costs next to nothing.
+    public static let objectSweepInterval = 32
 
     /// Opens the other copy and checks it may be synced with `here`: a Klaster store, and not
     /// the same folder.
@@ -84,15 +92,15 @@ public struct StoreSync {
         clock.mark("base")
         if base == nil { notes.append("first sync between these copies: records are merged against an empty base") }
 
+        let pairBase = base ?? SyncBase()
         var planner = SyncPlanner(
             here: here,
             there: there,
-            hereID: ids.here,
-            thereID: ids.there,
-            base: base ?? SyncBase(),
-            hereObjects: ObjectStore(root: here.root),
-            thereObjects: ObjectStore(root: there.root)
+            base: pairBase,
+            hereHistory: try CopyHistory(root: here.root, id: ids.here, peer: ids.there, pairBase: pairBase),
+            thereHistory: try CopyHistory(root: there.root, id: ids.there, peer: ids.here, pairBase: pairBase)
         )
+        planner.progress = progress
         let decisions = try planner.plan(&hereScan, &thereScan)
         clock.mark("plan and merge (\(decisions.count) records)")
 
@@ -108,7 +116,11 @@ public struct StoreSync {
         }
 
         var writer = SyncWriter(here: here, there: there, hereID: ids.here, thereID: ids.there, afterWrite: afterWrite)
-        try writer.apply(decisions, base: base ?? SyncBase(), hereScan: &hereScan, thereScan: &thereScan, clock: &clock)
+        writer.progress = progress
+        try writer.apply(
+            decisions, base: pairBase, histories: (planner.hereHistory, planner.thereHistory),
+            hereScan: &hereScan, thereScan: &thereScan, clock: &clock
+        )
         return report
     }
 

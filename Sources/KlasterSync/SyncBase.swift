@@ -3,13 +3,21 @@ import Glibc
 #endif
 public import KlasterStore
 
-/// What two copies agreed on at their last sync: every record's content hash as of then, and the
-/// conflicts left with markers in one of them.
+/// What two copies agreed on at their last sync: every record's content hash and version vector
+/// as of then, and the conflicts left with markers in one of them.
 ///
 /// Both copies keep the same base for each other, in `.klaster/peers/<other-id>/base`, written
 /// atomically and last of all a sync's writes. The one with the higher ``generation`` wins when a
 /// killed sync left them different: it was written after every record of its sync.
 public struct SyncBase: Sendable, Equatable {
+    /// One record both copies had, as of the last sync.
+    public struct Entry: Sendable, Equatable {
+        public var hash: String
+        /// The ``VersionVector`` in text, with indices into the base's ``copies`` (kept as text so
+        /// that the many records no sync touches cost no decoding).
+        var version: String
+    }
+
     /// A conflict written with markers into one copy; the other copy kept its version.
     public struct Pending: Sendable, Equatable {
         /// The id of the copy whose file has the markers.
@@ -19,23 +27,83 @@ public struct SyncBase: Sendable, Equatable {
         /// The hash of the other copy's version at the time (`nil`: absent): the base of the
         /// record once the conflict is resolved, since the resolution descends from it.
         public var other: String?
+        /// What the marked text has seen: both sides' versions.
+        public var markedVersion: VersionVector
+        /// The other copy's version vector at the time.
+        public var otherVersion: VersionVector
 
-        public init(markedCopy: String, marked: String, other: String?) {
+        public init(markedCopy: String, marked: String, other: String?, markedVersion: VersionVector = VersionVector(), otherVersion: VersionVector = VersionVector()) {
             self.markedCopy = markedCopy
             self.marked = marked
             self.other = other
+            self.markedVersion = markedVersion
+            self.otherVersion = otherVersion
         }
     }
 
     public var generation: Int
-    /// Record path (`members/anna.yaml`) → content hash.
-    public var records: [String: String]
-    public var pending: [String: Pending]
+    /// The copy ids the records' version vectors refer to, by index (only ever appended to).
+    public private(set) var copies: [String] = []
+    private var copyIndex: [String: Int] = [:]
+    /// Record path (`members/anna.yaml`) → hash and version.
+    public private(set) var records: [String: Entry]
+    public private(set) var pending: [String: Pending] = [:]
+    /// Records deleted in one copy and changed in the other, which sync kept in both: path →
+    /// hash of the kept version. `klaster status` lists them until the record changes again.
+    public private(set) var kept: [String: String] = [:]
 
-    public init(generation: Int = 0, records: [String: String] = [:], pending: [String: Pending] = [:]) {
+    public init(generation: Int = 0) {
         self.generation = generation
-        self.records = records
-        self.pending = pending
+        self.records = [:]
+    }
+
+    /// The content hash of a record in the base.
+    public func hash(_ path: String) -> String? { records[path]?.hash }
+
+    /// The version vector of a record in the base (empty when it has none, or an older base
+    /// format gave it none).
+    public func version(_ path: String) -> VersionVector {
+        guard let entry = records[path] else { return VersionVector() }
+        return VersionVector.decode(entry.version, table: copies) ?? VersionVector()
+    }
+
+    /// Sets (or, with `hash` nil, removes) a record's entry.
+    public mutating func set(_ path: String, hash: String?, version: VersionVector) {
+        guard let hash else {
+            records[path] = nil
+            return
+        }
+        records[path] = Entry(hash: hash, version: version.encoded(table: &copies, index: &copyIndex))
+    }
+
+    /// Sets (or, with nil, removes) the note of a conflict left with markers.
+    public mutating func setPending(_ path: String, _ note: Pending?) {
+        if let note {
+            for id in [note.markedCopy] + note.markedVersion.counts.keys.sorted() + note.otherVersion.counts.keys.sorted() {
+                _ = addCopy(id)
+            }
+        }
+        pending[path] = note
+    }
+
+    /// Notes (or, with nil, forgets) a record kept after a delete-vs-edit conflict.
+    public mutating func setKept(_ path: String, _ hash: String?) {
+        kept[path] = hash
+    }
+
+    mutating func reserve(_ count: Int) { records.reserveCapacity(count) }
+
+    mutating func setDecoded(_ path: String, _ entry: Entry) { records[path] = entry }
+
+    mutating func addCopy(_ id: String) -> Bool {
+        guard copyIndex[id] == nil else { return false }
+        copyIndex[id] = copies.count
+        copies.append(id)
+        return true
+    }
+
+    public static func == (lhs: SyncBase, rhs: SyncBase) -> Bool {
+        lhs.generation == rhs.generation && lhs.copies == rhs.copies && lhs.records == rhs.records && lhs.pending == rhs.pending && lhs.kept == rhs.kept
     }
 
     /// The base file for `peer` in the store at `root`.
@@ -71,88 +139,5 @@ public struct SyncBase: Sendable, Equatable {
     static func save(_ bytes: [UInt8], to path: String) throws(StoreError) {
         try AtomicFile.makeFolder(String(path[..<path.lastIndex(of: "/")!]))
         try AtomicFile.write(bytes, to: path)
-    }
-
-    // MARK: - Format
-
-    /// `klaster-sync-base 1`, `generation N`, then `record HASH PATH` and
-    /// `pending PATH COPY MARKED OTHER` lines (`-` for absent), then `end`.
-    func encode() -> [UInt8] {
-        var out = Array("klaster-sync-base 1\ngeneration \(generation)\n".utf8)
-        out.reserveCapacity(records.count * 100 + 64)
-        for (path, hash) in records {
-            out.append(contentsOf: recordPrefixBytes)
-            out.append(contentsOf: hash.utf8)
-            out.append(0x20)
-            out.append(contentsOf: path.utf8)
-            out.append(0x0A)
-        }
-        for path in pending.keys.sorted() {
-            let p = pending[path]!
-            out += Array("pending \(path) \(p.markedCopy) \(p.marked) \(p.other ?? "-")\n".utf8)
-        }
-        out += Array("end\n".utf8)
-        return out
-    }
-
-    private static let recordPrefixBytes = Array("record ".utf8)
-    private var recordPrefixBytes: [UInt8] { SyncBase.recordPrefixBytes }
-
-    static func decode(_ bytes: [UInt8]) -> SyncBase? {
-        var base = SyncBase()
-        base.records.reserveCapacity(bytes.count / 95)
-        var sawEnd = false
-        var lineNumber = 0
-        var start = 0
-        while start < bytes.count {
-            guard let end = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-            let line = bytes[start..<end]
-            start = end + 1
-            lineNumber += 1
-            if sawEnd { return nil }
-            if lineNumber == 1 {
-                guard String(decoding: line, as: UTF8.self) == "klaster-sync-base 1" else { return nil }
-                continue
-            }
-            // The common line, `record <64 hex> <path>`, without splitting.
-            if line.count > 72 && line.starts(with: recordPrefix) && line[line.startIndex + 71] == 0x20 {
-                let hashBytes = line[(line.startIndex + 7)..<(line.startIndex + 71)]
-                let pathBytes = line[(line.startIndex + 72)...]
-                guard hashBytes.allSatisfy(isHexDigit), pathBytes.withUnsafeBufferPointer(RecordPath.isRecordPath(bytes:)) else {
-                    return nil
-                }
-                base.records[String(decoding: pathBytes, as: UTF8.self)] = String(decoding: hashBytes, as: UTF8.self)
-                continue
-            }
-            let fields = line.split(separator: 0x20, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            switch fields[0] {
-            case "generation":
-                guard fields.count == 2, let n = Int(fields[1]) else { return nil }
-                base.generation = n
-            case "record":
-                guard fields.count == 3, isHash(fields[1]), RecordPath.isRecordPath(fields[2]) else { return nil }
-                base.records[fields[2]] = fields[1]
-            case "pending":
-                guard fields.count == 5, RecordPath.isRecordPath(fields[1]), CopyIdentity.isValid(fields[2]), isHash(fields[3]) else { return nil }
-                let other = fields[4] == "-" ? nil : fields[4]
-                guard other.map(isHash) ?? true else { return nil }
-                base.pending[fields[1]] = Pending(markedCopy: fields[2], marked: fields[3], other: other)
-            case "end":
-                sawEnd = true
-            default:
-                return nil
-            }
-        }
-        return sawEnd ? base : nil
-    }
-
-    private static let recordPrefix = Array("record ".utf8)
-
-    static func isHash(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy(isHexDigit)
-    }
-
-    static func isHexDigit(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66)
     }
 }

@@ -14,6 +14,10 @@ struct SyncDecision {
     var conflict: String?
     /// The base's hash for the record afterwards; `nil`: no entry (the record is gone).
     var base: String?
+    /// The base's version vector for the record afterwards.
+    var version = VersionVector()
+    /// A record kept after a delete-vs-edit conflict: the kept version's hash.
+    var kept: String?
     /// A conflict left with markers: the note the base keeps until it is resolved.
     var pending: SyncBase.Pending?
     /// The three versions of a new marker conflict, for `klaster resolve --ours/--theirs`.

@@ -16,9 +16,12 @@ extension SyncPlanner {
         ours: [UInt8]?,
         a: String?,
         theirs: [UInt8]?,
-        b: String?
+        b: String?,
+        versions: (here: VersionVector, there: VersionVector)
     ) throws(StoreError) -> SyncDecision {
         var decision = SyncDecision(path: path)
+        // A merged version has seen both sides.
+        decision.version = versions.here.joined(versions.there)
         guard let (kind, id) = RecordPath.split(path) else { return decision }
         let result = try recordMerge(kind: kind, id: id, path: path, base: base, ours: ours, theirs: theirs)
         switch result {
@@ -53,6 +56,7 @@ extension SyncPlanner {
             }
             decision.conflict = message
             decision.base = hash
+            decision.kept = hash
             decision.objects[hash] = kept
         case .conflicted(let marked, let message):
             let hash = SHA256.hex(marked)
@@ -60,7 +64,11 @@ extension SyncPlanner {
             decision.hereEffect = .conflicted
             decision.conflict = message
             decision.base = baseHash
-            decision.pending = SyncBase.Pending(markedCopy: hereID, marked: hash, other: b)
+            decision.version = self.base.version(path)
+            decision.pending = SyncBase.Pending(
+                markedCopy: hereID, marked: hash, other: b,
+                markedVersion: versions.here.joined(versions.there), otherVersion: versions.there
+            )
             if let b, let theirs { decision.objects[b] = theirs }
             if let baseHash, let base { decision.objects[baseHash] = base }
             decision.stash = (base ?? [], ours ?? [], theirs ?? [])

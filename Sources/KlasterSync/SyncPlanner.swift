@@ -4,8 +4,9 @@ import KlasterStore
 import KlasterValidation
 import KlasterYAML
 
-/// Decides, record by record, what a sync does: compares each copy's hash with the base, takes
-/// the changed side when only one changed, and merges with ``RecordMerge`` when both did.
+/// Decides, record by record, what a sync does: compares each copy's version of the record
+/// (``CopyHistory``), takes the one that descends from the other, and merges with
+/// ``RecordMerge`` when both have edits the other has not seen.
 struct SyncPlanner {
     let here: Store
     let there: Store
@@ -14,33 +15,40 @@ struct SyncPlanner {
     let base: SyncBase
     let hereObjects: ObjectStore
     let thereObjects: ObjectStore
+    var hereHistory: CopyHistory
+    var thereHistory: CopyHistory
     /// Paths whose marker conflict from an earlier sync is still there.
     private(set) var unresolved: [String] = []
     var schemas: [RecordKind: SchemaSet] = [:]
+    var progress: (@Sendable (String, Int, Int) -> Void)?
 
-    init(here: Store, there: Store, hereID: String, thereID: String, base: SyncBase, hereObjects: ObjectStore, thereObjects: ObjectStore) {
+    init(here: Store, there: Store, base: SyncBase, hereHistory: CopyHistory, thereHistory: CopyHistory) {
         self.here = here
         self.there = there
-        self.hereID = hereID
-        self.thereID = thereID
+        self.hereID = hereHistory.id
+        self.thereID = thereHistory.id
         self.base = base
-        self.hereObjects = hereObjects
-        self.thereObjects = thereObjects
+        self.hereObjects = ObjectStore(root: here.root)
+        self.thereObjects = ObjectStore(root: there.root)
+        self.hereHistory = hereHistory
+        self.thereHistory = thereHistory
     }
 
     mutating func plan(_ mine: inout StoreScan, _ theirs: inout StoreScan) throws(StoreError) -> [SyncDecision] {
         // Only records that differ somewhere from the base: the rest cost a lookup each.
         var paths = Set(base.pending.keys)
-        for (path, hash) in base.records where mine.hashes[path] != hash || theirs.hashes[path] != hash {
+        for (path, entry) in base.records where mine.hashes[path] != entry.hash || theirs.hashes[path] != entry.hash {
             paths.insert(path)
         }
         for path in mine.hashes.keys where base.records[path] == nil { paths.insert(path) }
         for path in theirs.hashes.keys where base.records[path] == nil { paths.insert(path) }
         var decisions: [SyncDecision] = []
-        for path in paths.sorted() {
+        let sorted = paths.sorted()
+        for (done, path) in sorted.enumerated() {
+            progress?("comparing and merging", done, sorted.count)
             let a = mine.hashes[path]
             let b = theirs.hashes[path]
-            var baseHash = base.records[path]
+            var baseHash = base.hash(path)
             if let pending = base.pending[path] {
                 let marked = pending.markedCopy == hereID ? a : b
                 let markedText = try pending.markedCopy == hereID ? mine.content(path) : theirs.content(path)
@@ -49,16 +57,14 @@ struct SyncPlanner {
                     continue
                 }
                 // Resolved: the resolution descends from the other copy's version of the time, so
-                // that version is the base while the other copy still has it. When the other copy
-                // has moved on since (an edit, or another copy's sync), the base stays the one from
-                // before the conflict: a choice the resolution made may then conflict again, but
-                // two copies' different resolutions can never override each other in turns.
+                // that version is the base of a merge while the other copy still has it.
                 let other = pending.markedCopy == hereID ? b : a
                 if other == pending.other { baseHash = pending.other }
             } else if a == b && a == baseHash {
                 continue
             }
-            decisions.append(try decide(path, a: a, b: b, baseHash: baseHash, &mine, &theirs))
+            let versions = (here: try hereHistory.version(path, hash: a), there: try thereHistory.version(path, hash: b))
+            decisions.append(try decide(path, a: a, b: b, baseHash: baseHash, versions: versions, &mine, &theirs))
         }
         return decisions
     }
@@ -74,12 +80,15 @@ struct SyncPlanner {
         a: String?,
         b: String?,
         baseHash: String?,
+        versions: (here: VersionVector, there: VersionVector),
         _ mine: inout StoreScan,
         _ theirs: inout StoreScan
     ) throws(StoreError) -> SyncDecision {
         var decision = SyncDecision(path: path)
+        let joined = versions.here.joined(versions.there)
         if a == b {
             decision.base = a
+            decision.version = joined
             if let a, let bytes = try mine.content(path) { decision.objects[a] = bytes }
             return decision
         }
@@ -88,33 +97,51 @@ struct SyncPlanner {
         // A version with conflict markers that the base has no note of is not passed on. When
         // a killed sync wrote the markers but not the note, the conflict stash it saved first
         // gives the note back.
-        for (text, changed, store, copy, hash) in [(ours, a != baseHash, here, hereID, a), (theirsText, b != baseHash, there, thereID, b)] where changed {
+        let sides = [(ours, a, here, hereID, versions.here, versions.there, b), (theirsText, b, there, thereID, versions.there, versions.here, a)]
+        for (text, hash, store, copy, version, otherVersion, otherHash) in sides where hash != baseHash {
             if let text, let hash, SyncPlanner.hasMarkers(text) {
                 unresolved.append(path)
-                var decision = SyncDecision(path: path, base: baseHash)
+                var decision = SyncDecision(path: path, base: baseHash, version: base.version(path))
                 if let (kind, id) = RecordPath.split(path), let other = ConflictStash(store: store).load(store.file(kind, id), .theirs) {
-                    let otherHash = other.isEmpty ? nil : SHA256.hex(other)
-                    decision.pending = SyncBase.Pending(markedCopy: copy, marked: hash, other: otherHash)
-                    if let otherHash { decision.objects[otherHash] = other }
+                    let stashedHash = other.isEmpty ? nil : SHA256.hex(other)
+                    let stashedVersion = stashedHash == otherHash ? otherVersion : VersionVector()
+                    decision.pending = SyncBase.Pending(
+                        markedCopy: copy, marked: hash, other: stashedHash,
+                        markedVersion: version.joined(stashedVersion), otherVersion: stashedVersion
+                    )
+                    if let stashedHash { decision.objects[stashedHash] = other }
                 }
                 return decision
             }
         }
-        if a == baseHash {
+        var order = versions.here.compare(versions.there)
+        if order == .equal {
+            // Two versions with one vector (bases of the first format, which have none; or a
+            // copy whose own base missed a killed sync's last write): the content against the
+            // base decides, and a merge when both differ from it.
+            order = a == baseHash ? .precedes : b == baseHash ? .descends : .concurrent
+        }
+        switch order {
+        case .precedes, .equal:
             decision.here = b.map { .content(theirsText ?? [], hash: $0) } ?? .remove
             decision.hereEffect = SyncDecision.effect(from: a, to: decision.here!)
             decision.base = b
+            decision.version = joined
             if let b { decision.objects[b] = theirsText ?? [] }
             return decision
-        }
-        if b == baseHash {
+        case .descends:
             decision.there = a.map { .content(ours ?? [], hash: $0) } ?? .remove
             decision.thereEffect = SyncDecision.effect(from: b, to: decision.there!)
             decision.base = a
+            decision.version = joined
             if let a { decision.objects[a] = ours ?? [] }
             return decision
+        case .concurrent:
+            let baseText = baseHash.flatMap { hereObjects.get($0) ?? thereObjects.get($0) }
+            return try merge(
+                path, base: baseText, baseHash: baseText == nil ? nil : baseHash,
+                ours: ours, a: a, theirs: theirsText, b: b, versions: versions
+            )
         }
-        let baseText = baseHash.flatMap { hereObjects.get($0) ?? thereObjects.get($0) }
-        return try merge(path, base: baseText, baseHash: baseText == nil ? nil : baseHash, ours: ours, a: a, theirs: theirsText, b: b)
     }
 }

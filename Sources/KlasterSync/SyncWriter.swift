@@ -13,6 +13,7 @@ struct SyncWriter {
     let hereID: String
     let thereID: String
     let afterWrite: (@Sendable (Int) -> Void)?
+    var progress: (@Sendable (String, Int, Int) -> Void)?
     private var writes = 0
     private var touched: [String: Set<String>] = [:]
 
@@ -27,6 +28,7 @@ struct SyncWriter {
     mutating func apply(
         _ decisions: [SyncDecision],
         base old: SyncBase,
+        histories: (here: CopyHistory, there: CopyHistory),
         hereScan: inout StoreScan,
         thereScan: inout StoreScan,
         clock: inout PhaseClock
@@ -45,26 +47,36 @@ struct SyncWriter {
         clock.mark("objects")
 
         let stash = ConflictStash(store: here)
-        for decision in decisions {
+        for (done, decision) in decisions.enumerated() {
+            progress?("writing", done, decisions.count)
             if let versions = decision.stash {
                 stash.save(here.file(RecordPath.split(decision.path)!.0, RecordPath.split(decision.path)!.1), base: versions.base, ours: versions.ours, theirs: versions.theirs)
             }
             if let write = decision.there { try perform(write, decision.path, in: there, scan: &thereScan) }
             if let write = decision.here { try perform(write, decision.path, in: here, scan: &hereScan) }
         }
-        // Everything above (objects, records, removals) durable before the bases that refer to it.
-        try FileSync.syncFileSystem(of: there.root, folders: (touched[there.root] ?? []).union(thereObjects.dirtyFolders))
-        try FileSync.syncFileSystem(of: here.root, folders: (touched[here.root] ?? []).union(hereObjects.dirtyFolders))
+        // The clocks past every counter the new base holds, before it is written.
+        try histories.there.saveClock(root: there.root)
+        try histories.here.saveClock(root: here.root)
+        // Everything above (objects, records, removals, clocks) durable before the bases that
+        // refer to it.
+        for (root, objects) in [(there.root, thereObjects), (here.root, hereObjects)] {
+            let folders = (touched[root] ?? []).union(objects.dirtyFolders).union([root + "/" + Store.stateFolder])
+            try FileSync.syncFileSystem(of: root, folders: folders)
+        }
 
         clock.mark("records and file-system syncs")
         var final = old
         final.generation = generation
         for decision in decisions {
-            final.records[decision.path] = decision.base
-            final.pending[decision.path] = decision.pending
+            final.set(decision.path, hash: decision.base, version: decision.version)
+            final.setPending(decision.path, decision.pending)
+            final.setKept(decision.path, decision.kept)
         }
         try saveBase(final)
         clock.mark("bases")
+        pruneObjects(replacedBy: decisions, old: old, final: final, histories: histories)
+        clock.mark("objects pruned")
 
         for (root, peer) in [(here.root, thereID), (there.root, hereID)] {
             let location = root == here.root ? there.root : here.root
@@ -73,6 +85,28 @@ struct SyncWriter {
         let scans = [(hereScan, here.root), (thereScan, there.root)]
         _ = parallelMap(scans, chunk: 1) { scan, root in try? scan.cache().save(root: root) }
         clock.mark("stat caches")
+    }
+
+    /// Removes the versions the new base no longer refers to (those the decisions replaced)
+    /// from each copy's objects, unless another of its bases refers to them; every
+    /// ``StoreSync/objectSweepInterval`` generations, everything no base refers to.
+    private func pruneObjects(replacedBy decisions: [SyncDecision], old: SyncBase, final: SyncBase, histories: (here: CopyHistory, there: CopyHistory)) {
+        var candidates = Set<String>()
+        for decision in decisions {
+            if let hash = old.hash(decision.path), hash != decision.base { candidates.insert(hash) }
+            if let other = old.pending[decision.path]?.other { candidates.insert(other) }
+        }
+        let sweep = final.generation % StoreSync.objectSweepInterval == 0
+        if candidates.isEmpty && !sweep { return }
+        var histories = histories
+        guard let hereBases = try? histories.here.allBases(), let thereBases = try? histories.there.allBases() else { return }
+        let copies = [(here.root, hereBases), (there.root, thereBases)]
+        let replaced = candidates
+        _ = parallelMap(copies, chunk: 1) { root, bases in
+            let keep = [final] + bases.dropFirst()
+            let objects = ObjectStore(root: root)
+            if sweep { objects.sweep(keeping: keep) } else { objects.prune(replaced, keeping: keep) }
+        }
     }
 
     /// Writes the base into the other copy, then into this one.

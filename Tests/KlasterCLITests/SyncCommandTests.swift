@@ -76,6 +76,36 @@ import Testing
         #expect(try dir.read("a/clusters/one.yaml").contains("city: Bytom"))
     }
 
+    /// A record deleted in one copy and changed in the other comes back in both; `status` in
+    /// either copy lists it until the record changes again, so the one who deleted it learns.
+    @Test func aDeleteAgainstAnEditShowsInStatusInBothCopies() throws {
+        let dir = try stores()
+        let (a, b) = (dir.path + "/a", dir.path + "/b")
+        try dir.write("a/clusters/one.yaml", cluster("one", city: "Gliwice"))
+        #expect(try CLIRunner.run(["sync", b, "--store", a]).status == 0)
+        try FileManager.default.removeItem(atPath: b + "/clusters/one.yaml")
+        try dir.write("a/clusters/one.yaml", cluster("one", city: "Zabrze"))
+        let run = try CLIRunner.run(["sync", b, "--store", a])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(try dir.read("b/clusters/one.yaml") == cluster("one", city: "Zabrze"))
+        for root in [a, b] {
+            let status = try CLIRunner.run(["status", "--store", root])
+            #expect(status.status == 0, "\(status.stdout)\(status.stderr)")
+            #expect(status.stdout.contains("kept after a delete-vs-edit conflict"), "\(status.stdout)")
+            #expect(status.stdout.contains("clusters/one.yaml"), "\(status.stdout)")
+        }
+        #expect(try CLIRunner.run(["sync", b, "--store", a]).status == 0)
+        #expect(try CLIRunner.run(["status", "--store", b]).stdout.contains("kept after a delete-vs-edit conflict"))
+
+        try FileManager.default.removeItem(atPath: b + "/clusters/one.yaml")
+        #expect(try CLIRunner.run(["sync", b, "--store", a]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: a + "/clusters/one.yaml"))
+        for root in [a, b] {
+            let status = try CLIRunner.run(["status", "--store", root])
+            #expect(!status.stdout.contains("kept after"), "\(status.stdout)")
+        }
+    }
+
     @Test func refusalsExitWithTwo() throws {
         let dir = try stores()
         let same = try CLIRunner.run(["sync", ".", "--store", dir.path + "/a"], in: dir.path + "/a")

@@ -99,12 +99,36 @@ import Glibc
                 let litter = try FileManager.default.contentsOfDirectory(atPath: root + "/clusters").filter { $0.hasPrefix(".") }
                 #expect(litter.isEmpty, "\(litter)")
             }
+            for root in [a, b] { try checkObjects(root) }
             if validate {
                 for root in [a, b] {
                     let result = try CLIRunner.run(["validate", "--store", root])
                     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
                 }
             }
+        }
+
+        /// Every version a base of the copy refers to is in its object store: pruning never
+        /// takes one a base still needs, whenever the sync before was killed.
+        func checkObjects(_ root: String) throws {
+            let peers = root + "/.klaster/peers"
+            var referenced: Set<String> = []
+            for peer in try FileManager.default.contentsOfDirectory(atPath: peers) {
+                let text = try String(contentsOfFile: peers + "/" + peer + "/base", encoding: .utf8)
+                for line in text.split(separator: "\n") {
+                    let fields = line.split(separator: " ").map(String.init)
+                    if fields.first == "record" { referenced.insert(fields[1]) }
+                    if fields.first == "pending", fields[4] != "-" { referenced.insert(fields[4]) }
+                }
+            }
+            var stored: Set<String> = []
+            let objects = root + "/.klaster/objects"
+            for sub in try FileManager.default.contentsOfDirectory(atPath: objects) {
+                for name in try FileManager.default.contentsOfDirectory(atPath: objects + "/" + sub) where !name.hasPrefix(".") {
+                    stored.insert(name)
+                }
+            }
+            #expect(referenced.subtracting(stored).isEmpty, "objects missing in \(root): \(referenced.subtracting(stored).sorted())")
         }
 
         func sync(environment: [String: String] = [:]) throws -> CLIRunner.Output {

@@ -36,17 +36,59 @@ import Testing
     }
 
     @Test func baseFilesRoundTrip() throws {
+        let (x, y) = ("00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002")
         var base = SyncBase(generation: 7)
-        base.records["clusters/okip.yaml"] = SHA256.hex(Array("a".utf8))
-        base.records["members/jan-kowalski.yaml"] = SHA256.hex(Array("b".utf8))
-        base.pending["news/x-1.yaml"] = SyncBase.Pending(markedCopy: UUID().uuidString.lowercased(), marked: SHA256.hex(Array("c".utf8)), other: nil)
+        base.set("clusters/okip.yaml", hash: SHA256.hex(Array("a".utf8)), version: VersionVector([x: 3, y: 1]))
+        base.set("members/jan-kowalski.yaml", hash: SHA256.hex(Array("b".utf8)), version: VersionVector())
+        base.setPending("news/x-1.yaml", SyncBase.Pending(
+            markedCopy: x, marked: SHA256.hex(Array("c".utf8)), other: nil,
+            markedVersion: VersionVector([x: 2, y: 5]), otherVersion: VersionVector([y: 5])
+        ))
+        base.setKept("clusters/okip.yaml", SHA256.hex(Array("a".utf8)))
         let decoded = SyncBase.decode(base.encode())
         #expect(decoded == base)
+        #expect(decoded?.kept["clusters/okip.yaml"] == SHA256.hex(Array("a".utf8)))
+        #expect(decoded?.version("clusters/okip.yaml") == VersionVector([x: 3, y: 1]))
+        #expect(decoded?.pending["news/x-1.yaml"]?.otherVersion == VersionVector([y: 5]))
         // A torn or tampered file is refused, never read as a smaller base.
         let bytes = base.encode()
         #expect(SyncBase.decode(Array(bytes.dropLast(4))) == nil)
         let escaping = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "clusters/okip.yaml", with: "../okip.yaml")
         #expect(SyncBase.decode(Array(escaping.utf8)) == nil)
+        let noVersion = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "clusters/okip.yaml 0:3,1:1", with: "clusters/okip.yaml")
+        #expect(noVersion != String(decoding: bytes, as: UTF8.self))
+        #expect(SyncBase.decode(Array(noVersion.utf8)) == nil)
+    }
+
+    @Test func baseFilesOfTheFirstFormatAreRead() throws {
+        let hash = SHA256.hex(Array("a".utf8))
+        let text = "klaster-sync-base 1\ngeneration 3\nrecord \(hash) clusters/okip.yaml\nend\n"
+        let base = try #require(SyncBase.decode(Array(text.utf8)))
+        #expect(base.generation == 3)
+        #expect(base.hash("clusters/okip.yaml") == hash)
+        #expect(base.version("clusters/okip.yaml").isEmpty)
+    }
+
+    @Test func versionVectorsCompareAndJoin() {
+        let a = VersionVector(["a": 2, "b": 1])
+        let b = VersionVector(["a": 1, "b": 3])
+        #expect(a.compare(a) == .equal)
+        #expect(a.compare(b) == .concurrent)
+        #expect(a.joined(b) == VersionVector(["a": 2, "b": 3]))
+        #expect(a.joined(b).compare(a) == .descends)
+        #expect(a.compare(a.joined(b)) == .precedes)
+        #expect(VersionVector().compare(a) == .precedes)
+        #expect(a.bumped("a", floor: 0) == VersionVector(["a": 3, "b": 1]))
+        #expect(a.bumped("c", floor: 7) == VersionVector(["a": 2, "b": 1, "c": 8]))
+        var table: [String] = ["b"]
+        var index = ["b": 0]
+        let text = a.encoded(table: &table, index: &index)
+        #expect(text == "0:1,1:2")
+        #expect(table == ["b", "a"])
+        #expect(VersionVector.decode(text, table: table) == a)
+        #expect(VersionVector.decode("0:1,5:2", table: table) == nil)
+        #expect(VersionVector.decode("0:1,0:2", table: table) == nil)
+        #expect(VersionVector.decode("-", table: table) == VersionVector())
     }
 
     @Test func theFastRecordPathTestAgreesWithTheSyntax() async {
