@@ -35,9 +35,12 @@ public enum StoreJournal {
 
     /// Finishes the change a leftover journal describes, then removes the journal; does nothing
     /// when there is none. Also removes leftover temporary files. The caller holds the lock.
-    public static func recover(in store: Store) throws(StoreError) {
+    ///
+    /// With `kindFolders: false` only `.klaster/` is cleared of temporary files: for a caller
+    /// that lists the kind folders anyway and removes them as it goes (sync's scan).
+    public static func recover(in store: Store, kindFolders: Bool = true) throws(StoreError) {
         let journal = path(of: store)
-        removeLeftoverTemporaryFiles(in: store)
+        removeLeftoverTemporaryFiles(in: store, kindFolders: kindFolders)
         guard access(journal, F_OK) == 0 else { return }
         guard case .bytes(let bytes) = try FileIO.read(journal, limit: Int.max), let overlay = decode(bytes) else {
             throw StoreError(
@@ -51,10 +54,11 @@ public enum StoreJournal {
     /// Removes the temporary files of atomic writes that a killed writer left in the kind
     /// folders and `.klaster/` (`.<name>.klaster-tmp-<pid>-<n>`). The caller holds the lock, so
     /// no other writer can be using them.
-    public static func removeLeftoverTemporaryFiles(in store: Store) {
-        for folder in RecordKind.allCases.map({ store.root + "/" + $0.folder }) + [store.statePath] {
+    public static func removeLeftoverTemporaryFiles(in store: Store, kindFolders: Bool = true) {
+        let folders = (kindFolders ? RecordKind.allCases.map { store.root + "/" + $0.folder } : []) + [store.statePath]
+        for folder in folders {
             guard let names = try? FileIO.list(folder) else { continue }
-            for name in names where name.hasPrefix(".") && name.contains(".klaster-tmp-") {
+            for name in names where AtomicFile.isTemporary(name) {
                 try? AtomicFile.remove(folder + "/" + name, sync: false)
             }
         }

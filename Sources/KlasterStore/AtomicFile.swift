@@ -34,6 +34,12 @@ public enum AtomicFile {
         if sync { try syncFolder(folder) }
     }
 
+    /// True for the name of a temporary file of ``write(_:to:sync:)`` (`.<name>.klaster-tmp-<pid>-<n>`),
+    /// which only a killed writer leaves behind.
+    public static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.contains(".klaster-tmp-")
+    }
+
     /// Writes a string as UTF-8.
     public static func write(_ text: String, to path: String, sync: Bool = true) throws(StoreError) {
         try write(Array(text.utf8), to: path, sync: sync)

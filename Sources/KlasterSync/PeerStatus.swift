@@ -30,8 +30,8 @@ public struct PeerStatus: Sendable, Equatable {
         for peer in known {
             guard let base = try SyncBase.load(SyncBase.path(root: store.root, peer: peer)) else { continue }
             var changes: [(String, SyncReport.Effect)] = []
-            for path in Set(base.records.keys).union(scan.hashes.keys).sorted() where base.pending[path] == nil {
-                switch (base.hash(path), scan.hashes[path]) {
+            for path in Set(base.records.keys).union(scan.paths).sorted() where base.pending[path] == nil {
+                switch (base.hash(path), scan.hash(path)) {
                 case (nil, _?): changes.append((path, .added))
                 case (_?, nil): changes.append((path, .deleted))
                 case (let old?, let new?) where old != new: changes.append((path, .changed))
@@ -40,7 +40,7 @@ public struct PeerStatus: Sendable, Equatable {
             }
             let location = FileManager.default.contents(atPath: folder + "/" + peer + "/location")
                 .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .newlines) }
-            let kept = base.kept.filter { scan.hashes[$0.key] == $0.value }.keys.sorted()
+            let kept = base.kept.filter { scan.hash($0.key) == $0.value }.keys.sorted()
             out.append(PeerStatus(peer: peer, location: location, changes: changes, pendingConflicts: base.pending.keys.sorted(), keptAfterDeletion: kept))
         }
         return out

@@ -84,14 +84,24 @@ struct StatCache {
                 if line.count == 3 && line[0] == UInt8(ascii: "e") && line[1] == UInt8(ascii: "n") && line[2] == UInt8(ascii: "d") {
                     return start == buffer.count ? cache : nil
                 }
-                var parts: [Range<Int>] = []
+                // hash size modified changed inode path: five spaces, the path last (it may not
+                // hold one, but a record path never does).
+                var parts = (0..<0, 0..<0, 0..<0, 0..<0, 0..<0, 0..<0)
                 var fieldStart = 0
-                for i in 0..<line.count where line[i] == 0x20 && parts.count < 5 {
-                    parts.append(fieldStart..<i)
+                var field = 0
+                for i in 0..<line.count where line[i] == 0x20 && field < 5 {
+                    switch field {
+                    case 0: parts.0 = fieldStart..<i
+                    case 1: parts.1 = fieldStart..<i
+                    case 2: parts.2 = fieldStart..<i
+                    case 3: parts.3 = fieldStart..<i
+                    default: parts.4 = fieldStart..<i
+                    }
+                    field += 1
                     fieldStart = i + 1
                 }
-                parts.append(fieldStart..<line.count)
-                guard parts.count == 6, parts[0].count == 64 else { return nil }
+                parts.5 = fieldStart..<line.count
+                guard field == 5, parts.0.count == 64 else { return nil }
                 func number(_ r: Range<Int>) -> Int? {
                     var value = 0
                     guard !r.isEmpty else { return nil }
@@ -102,11 +112,11 @@ struct StatCache {
                     }
                     return value
                 }
-                guard let size = number(parts[1]), let modified = number(parts[2]), let changed = number(parts[3]),
-                    let inode = number(parts[4])
+                guard let size = number(parts.1), let modified = number(parts.2), let changed = number(parts.3),
+                    let inode = number(parts.4)
                 else { return nil }
-                let hash = String(decoding: UnsafeBufferPointer(rebasing: line[parts[0]]), as: UTF8.self)
-                let path = String(decoding: UnsafeBufferPointer(rebasing: line[parts[5]]), as: UTF8.self)
+                let hash = String(decoding: UnsafeBufferPointer(rebasing: line[parts.0]), as: UTF8.self)
+                let path = String(decoding: UnsafeBufferPointer(rebasing: line[parts.5]), as: UTF8.self)
                 cache.entries[path] = Entry(
                     stamp: FileIO.Stamp(size: size, modified: modified, changed: changed, inode: UInt64(inode)),
                     hash: hash

@@ -11,30 +11,50 @@ import KlasterStore
 /// link, or a record file that is one (or is not a regular file).
 struct StoreScan {
     let root: String
-    /// Record path → content hash.
-    var hashes: [String: String] = [:]
-    var stamps: [String: FileIO.Stamp] = [:]
+    /// Record path → stat stamp and content hash: the stat cache's entries, brought up to date.
+    private(set) var entries: [String: StatCache.Entry] = [:]
     /// Contents read during the scan (the changed files), by path.
     var contents: [String: [UInt8]] = [:]
     /// How many files the stat cache did not vouch for.
     var readCount = 0
 
-    static func scan(root: String, cache: StatCache) throws(StoreError) -> StoreScan {
+    /// The content hash of the record file at `path`; `nil` when the copy has none.
+    func hash(_ path: String) -> String? { entries[path]?.hash }
+
+    /// The record paths of the copy.
+    var paths: Dictionary<String, StatCache.Entry>.Keys { entries.keys }
+
+    /// Lists the copy's record files and stats each (relative to its folder, without following
+    /// links); reads and hashes only those whose stamp is not the cache's. The cache's
+    /// dictionary becomes the scan's, updated in place, so an unchanged store costs one lookup
+    /// per file.
+    ///
+    /// With `removeTemporaryFiles`, the temporary files of atomic writes that a killed writer
+    /// left in the kind folders go as they are listed (the caller holds the lock).
+    static func scan(root: String, cache: StatCache, removeTemporaryFiles: Bool = false) throws(StoreError) -> StoreScan {
         try checkNotLink(root + "/" + Store.stateFolder, root: root)
         for sub in ["peers", "objects"] { try checkNotLink(root + "/" + Store.stateFolder + "/" + sub, root: root) }
         var scan = StoreScan(root: root)
-        scan.hashes.reserveCapacity(cache.entries.count + 16)
-        scan.stamps.reserveCapacity(cache.entries.count + 16)
+        scan.entries = cache.entries
         var toRead: [String] = []
+        var listed: [String] = []
+        listed.reserveCapacity(scan.entries.count + 16)
         for kind in RecordKind.allCases {
             let folder = root + "/" + kind.folder
             try checkNotLink(folder, root: root)
             guard let names = try FileIO.list(folder) else { continue }
-            for name in names where !name.hasPrefix(".") && name.hasSuffix(".yaml") {
+            let dirfd = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard dirfd >= 0 else { throw StoreError(.unreadable, "\(folder): cannot open: \(FileIO.errnoText())") }
+            defer { close(dirfd) }
+            for name in names {
+                guard !name.hasPrefix("."), name.hasSuffix(".yaml") else {
+                    if removeTemporaryFiles && AtomicFile.isTemporary(name) { unlinkat(dirfd, name, 0) }
+                    continue
+                }
                 guard RecordIDSyntax.isValid(name.dropLast(5)) else { continue }
                 let path = kind.folder + "/" + name
                 var info = stat()
-                guard lstat(root + "/" + path, &info) == 0 else { continue }
+                guard fstatat(dirfd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 let type = info.st_mode & S_IFMT
                 if type == S_IFLNK { throw linkRefusal(root + "/" + path, root: root) }
                 guard type == S_IFREG else {
@@ -46,13 +66,20 @@ struct StoreScan {
                     changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec),
                     inode: UInt64(info.st_ino)
                 )
-                scan.stamps[path] = stamp
-                if let entry = cache.entries[path], entry.stamp == stamp {
-                    scan.hashes[path] = entry.hash
+                listed.append(path)
+                if let index = scan.entries.index(forKey: path) {
+                    if scan.entries.values[index].stamp == stamp { continue }
+                    scan.entries.values[index] = StatCache.Entry(stamp: stamp, hash: "")
                 } else {
-                    toRead.append(path)
+                    scan.entries[path] = StatCache.Entry(stamp: stamp, hash: "")
                 }
+                toRead.append(path)
             }
+        }
+        if listed.count != scan.entries.count {
+            // Files the cache knew are gone: keep only the ones stamped above.
+            let present = Set(listed)
+            scan.entries = scan.entries.filter { present.contains($0.key) }
         }
         try scan.readAndHash(toRead)
         scan.readCount = toRead.count
@@ -70,7 +97,7 @@ struct StoreScan {
         }
         for (path, result) in zip(paths, results) {
             let (bytes, hash) = try result.get()
-            hashes[path] = hash
+            entries[path]?.hash = hash
             contents[path] = bytes
         }
     }
@@ -82,7 +109,7 @@ struct StoreScan {
 
     /// The bytes of a record of this copy (read now if the scan did not).
     mutating func content(_ path: String) throws(StoreError) -> [UInt8]? {
-        guard hashes[path] != nil else { return nil }
+        guard entries[path] != nil else { return nil }
         if let bytes = contents[path] { return bytes }
         let bytes = try StoreScan.readFile(root + "/" + path)
         contents[path] = bytes
@@ -91,12 +118,17 @@ struct StoreScan {
 
     /// The refreshed stat cache: the stamps of this scan, with the hashes now on disk.
     func cache() -> StatCache {
-        var cache = StatCache()
-        cache.entries.reserveCapacity(hashes.count)
-        for (path, hash) in hashes {
-            if let stamp = stamps[path] { cache.entries[path] = StatCache.Entry(stamp: stamp, hash: hash) }
+        StatCache(entries: entries)
+    }
+
+    /// Notes a record file this run wrote (its hash, and its new stamp: `nil` when it could not
+    /// be stat'ed, then one no file matches) or removed (`hash` nil).
+    mutating func record(_ path: String, stamp: FileIO.Stamp?, hash: String?) {
+        guard let hash else {
+            entries[path] = nil
+            return
         }
-        return cache
+        entries[path] = StatCache.Entry(stamp: stamp ?? FileIO.Stamp(size: -1, modified: 0, changed: 0, inode: 0), hash: hash)
     }
 
     private static func checkNotLink(_ path: String, root: String) throws(StoreError) {

@@ -63,8 +63,9 @@ public struct StoreSync {
         if !dryRun {
             locks.append(try StoreLock(storeRoot: here.root))
             locks.append(try StoreLock(storeRoot: there.root))
-            try StoreJournal.recover(in: here)
-            try StoreJournal.recover(in: there)
+            // The scan removes the temporary files killed writers left in the kind folders.
+            try StoreJournal.recover(in: here, kindFolders: false)
+            try StoreJournal.recover(in: there, kindFolders: false)
         }
         defer { withExtendedLifetime(locks) {} }
 
@@ -83,7 +84,9 @@ public struct StoreSync {
         clock.mark("locks, journals, ids")
         // The two copies are scanned at once (often two disks, always two folders of files).
         let scans = parallelMap([here.root, there.root], chunk: 1) { root in
-            Result { () throws(StoreError) in try StoreScan.scan(root: root, cache: StatCache.load(root: root)) }
+            Result { () throws(StoreError) in
+                try StoreScan.scan(root: root, cache: StatCache.load(root: root), removeTemporaryFiles: !dryRun)
+            }
         }
         var hereScan = try scans[0].get()
         var thereScan = try scans[1].get()

@@ -37,17 +37,28 @@ struct SyncPlanner {
     mutating func plan(_ mine: inout StoreScan, _ theirs: inout StoreScan) throws(StoreError) -> [SyncDecision] {
         // Only records that differ somewhere from the base: the rest cost a lookup each.
         var paths = Set(base.pending.keys)
-        for (path, entry) in base.records where mine.hashes[path] != entry.hash || theirs.hashes[path] != entry.hash {
-            paths.insert(path)
+        var inMine = 0
+        var inTheirs = 0
+        for (path, entry) in base.records {
+            let a = mine.hash(path)
+            let b = theirs.hash(path)
+            if a != nil { inMine += 1 }
+            if b != nil { inTheirs += 1 }
+            if a != entry.hash || b != entry.hash { paths.insert(path) }
         }
-        for path in mine.hashes.keys where base.records[path] == nil { paths.insert(path) }
-        for path in theirs.hashes.keys where base.records[path] == nil { paths.insert(path) }
+        // Records the base does not have: only looked for when a copy has more than it shares.
+        if inMine != mine.paths.count {
+            for path in mine.paths where base.records[path] == nil { paths.insert(path) }
+        }
+        if inTheirs != theirs.paths.count {
+            for path in theirs.paths where base.records[path] == nil { paths.insert(path) }
+        }
         var decisions: [SyncDecision] = []
         let sorted = paths.sorted()
         for (done, path) in sorted.enumerated() {
             progress?("comparing and merging", done, sorted.count)
-            let a = mine.hashes[path]
-            let b = theirs.hashes[path]
+            let a = mine.hash(path)
+            let b = theirs.hash(path)
             var baseHash = base.hash(path)
             if let pending = base.pending[path] {
                 let marked = pending.markedCopy == hereID ? a : b

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import KlasterMerge
 import KlasterStore
+import Synchronization
 
 /// Carries out a sync's decisions in the order that makes an interruption harmless (see
 /// ``StoreSync``): objects, then the records of both copies (a conflict's stash before its
@@ -34,27 +35,52 @@ struct SyncWriter {
         clock: inout PhaseClock
     ) throws(StoreError) {
         let generation = old.generation + 1
-        var hereObjects = ObjectStore(root: here.root)
-        var thereObjects = ObjectStore(root: there.root)
-        for decision in decisions {
-            for (hash, bytes) in decision.objects {
-                try hereObjects.put(bytes, hash: hash)
-                try thereObjects.put(bytes, hash: hash)
+        // Each copy's writes run on a thread of their own, in the decisions' order within the
+        // copy (a conflict's stash before its markers). Nothing orders the two copies' writes
+        // against each other, nor needs to: the bases, which alone say a sync happened, are
+        // written after both.
+        let copies: [(store: Store, here: Bool)] = [(there, false), (here, true)]
+        let counter = WriteCounter()
+        let afterWrite = self.afterWrite
+        let progress = self.progress
+        let objectResults = parallelMap(copies, chunk: 1) { copy -> Result<ObjectStore, StoreError> in
+            Result { () throws(StoreError) in
+                var objects = ObjectStore(root: copy.store.root)
+                for decision in decisions {
+                    for (hash, bytes) in decision.objects { try objects.put(bytes, hash: hash) }
+                }
+                try objects.flush()
+                return objects
             }
         }
-        try hereObjects.flush()
-        try thereObjects.flush()
+        let thereObjects = try objectResults[0].get()
+        let hereObjects = try objectResults[1].get()
         clock.mark("objects")
 
-        let stash = ConflictStash(store: here)
-        for (done, decision) in decisions.enumerated() {
-            progress?("writing", done, decisions.count)
-            if let versions = decision.stash {
-                stash.save(here.file(RecordPath.split(decision.path)!.0, RecordPath.split(decision.path)!.1), base: versions.base, ours: versions.ours, theirs: versions.theirs)
+        let writeResults = parallelMap(copies, chunk: 1) { copy -> Result<CopyWrites, StoreError> in
+            Result { () throws(StoreError) in
+                var writes = CopyWrites(store: copy.store)
+                let stash = ConflictStash(store: copy.store)
+                for (done, decision) in decisions.enumerated() {
+                    if copy.here { progress?("writing", done, decisions.count) }
+                    if copy.here, let versions = decision.stash, let (kind, id) = RecordPath.split(decision.path) {
+                        stash.save(copy.store.file(kind, id), base: versions.base, ours: versions.ours, theirs: versions.theirs)
+                    }
+                    guard let write = copy.here ? decision.here : decision.there else { continue }
+                    try writes.perform(write, decision.path)
+                    afterWrite?(counter.next())
+                }
+                return writes
             }
-            if let write = decision.there { try perform(write, decision.path, in: there, scan: &thereScan) }
-            if let write = decision.here { try perform(write, decision.path, in: here, scan: &hereScan) }
         }
+        for (result, isHere) in zip(writeResults, [false, true]) {
+            let writes = try result.get()
+            for (path, stamp, hash) in writes.done {
+                if isHere { hereScan.record(path, stamp: stamp, hash: hash) } else { thereScan.record(path, stamp: stamp, hash: hash) }
+            }
+            touched[writes.store.root, default: []].formUnion(writes.folders)
+        }
+        writes = counter.value
         // The clocks past every counter the new base holds, before it is written.
         try histories.there.saveClock(root: there.root)
         try histories.here.saveClock(root: here.root)
@@ -118,26 +144,47 @@ struct SyncWriter {
         step()
     }
 
-    private mutating func perform(_ write: SyncDecision.Write, _ path: String, in store: Store, scan: inout StoreScan) throws(StoreError) {
-        let absolute = store.root + "/" + path
-        let folder = String(absolute[..<absolute.lastIndex(of: "/")!])
-        switch write {
-        case .content(let bytes, let hash):
-            try AtomicFile.makeFolder(folder)
-            try AtomicFile.write(bytes, to: absolute, sync: false)
-            scan.hashes[path] = hash
-            scan.stamps[path] = FileIO.stamp(absolute)
-        case .remove:
-            try AtomicFile.remove(absolute, sync: false)
-            scan.hashes[path] = nil
-            scan.stamps[path] = nil
-        }
-        touched[store.root, default: []].insert(folder)
-        step()
-    }
-
     private mutating func step() {
         writes += 1
         afterWrite?(writes)
     }
+}
+
+/// The writes of one copy's records during a sync: carried out on the copy's own thread, then
+/// noted in its scan.
+private struct CopyWrites {
+    let store: Store
+    /// Path, new stamp and hash (`nil`: removed) of each record written.
+    var done: [(String, FileIO.Stamp?, String?)] = []
+    /// The folders written to (made once each).
+    var folders: Set<String> = []
+
+    init(store: Store) {
+        self.store = store
+    }
+
+    mutating func perform(_ write: SyncDecision.Write, _ path: String) throws(StoreError) {
+        let absolute = store.root + "/" + path
+        let folder = String(absolute[..<absolute.lastIndex(of: "/")!])
+        switch write {
+        case .content(let bytes, let hash):
+            if !folders.contains(folder) { try AtomicFile.makeFolder(folder) }
+            try AtomicFile.write(bytes, to: absolute, sync: false)
+            done.append((path, FileIO.stamp(absolute), hash))
+        case .remove:
+            try AtomicFile.remove(absolute, sync: false)
+            done.append((path, nil, nil))
+        }
+        folders.insert(folder)
+    }
+}
+
+/// Counts a sync's durable writes across threads, for the test hook that stops after the k-th.
+private final class WriteCounter: Sendable {
+    private let count = Atomic<Int>(0)
+
+    /// The number of the write just done, from 1.
+    func next() -> Int { count.add(1, ordering: .relaxed).newValue }
+
+    var value: Int { count.load(ordering: .relaxed) }
 }
