@@ -104,6 +104,8 @@ public struct StoreSync {
             thereHistory: try CopyHistory(root: there.root, id: ids.there, peer: ids.here, pairBase: pairBase)
         )
         planner.progress = progress
+        // The scans, the base and the histories are store-sized: freed off this thread.
+        defer { releaseInBackground((hereScan, thereScan, planner, base)) }
         let decisions = try planner.plan(&hereScan, &thereScan)
         clock.mark("plan and merge (\(decisions.count) records)")
 

@@ -93,6 +93,7 @@ struct SyncWriter {
 
         clock.mark("records and file-system syncs")
         var final = old
+        defer { releaseInBackground(final) }
         final.generation = generation
         for decision in decisions {
             final.set(decision.path, hash: decision.base, version: decision.version)
