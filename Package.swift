@@ -102,7 +102,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "KlasterCLITests", dependencies: ["KlasterCLI"]),
+        .testTarget(name: "KlasterCLITests", dependencies: ["KlasterCLI", "KlasterSync"]),
         .testTarget(
             name: "KlasterEditTests",
             dependencies: [

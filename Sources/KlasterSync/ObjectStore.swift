@@ -24,12 +24,28 @@ struct ObjectStore {
     }
 
     /// Stores `bytes` under `hash` (its SHA-256) unless already there.
+    ///
+    /// Written in place, without a temporary file and a rename: an object's name is its content's
+    /// hash, so a write a killed process left short is told by its size (and by its hash when
+    /// read, see ``get(_:)``); such a file is written again.
     mutating func put(_ bytes: [UInt8], hash: String) throws(StoreError) {
         let target = path(hash)
-        if access(target, F_OK) == 0 { return }
+        var info = stat()
+        if lstat(target, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) == bytes.count { return }
+            unlink(target)
+        }
         let sub = folder + "/" + hash.prefix(2)
         if !dirtyFolders.contains(sub) { try AtomicFile.makeFolder(sub) }
-        try AtomicFile.write(bytes, to: target, sync: false)
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError(.unwritable, "\(target): cannot write: \(FileIO.errnoText())") }
+        let written = bytes.withUnsafeBytes { FileIO.writeAll(fd, $0) }
+        close(fd)
+        guard written else {
+            let reason = FileIO.errnoText()
+            unlink(target)
+            throw StoreError(.unwritable, "\(target): cannot write: \(reason)")
+        }
         dirtyFolders.insert(sub)
     }
 

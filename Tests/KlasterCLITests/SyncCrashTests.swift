@@ -1,4 +1,5 @@
 import Foundation
+import KlasterSync
 import Testing
 
 #if canImport(Glibc)
@@ -129,6 +130,12 @@ import Glibc
                 }
             }
             #expect(referenced.subtracting(stored).isEmpty, "objects missing in \(root): \(referenced.subtracting(stored).sorted())")
+            // Objects are written in place (their name is their hash): one a killed sync left
+            // short must never be what a base refers to.
+            for hash in referenced.intersection(stored) {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: objects + "/" + hash.prefix(2) + "/" + hash))
+                #expect(SHA256.hex(bytes) == hash, "object \(hash) in \(root) is torn")
+            }
         }
 
         func sync(environment: [String: String] = [:]) throws -> CLIRunner.Output {
