@@ -5,25 +5,41 @@ import KlasterStore
 import KlasterValidation
 import KlasterYAML
 
-extension SyncPlanner {
+/// A record both copies changed, to be merged: what ``SyncPlanner`` read for it.
+struct MergeJob: Sendable {
+    var path: String
+    var baseHash: String?
+    var ours: [UInt8]?
+    var a: String?
+    var theirs: [UInt8]?
+    var b: String?
+    var versions: (here: VersionVector, there: VersionVector)
+}
+
+/// Merges the records both copies changed, on all cores: everything it reads (schemas, the
+/// base's objects, the stores) is fixed while the plan is made.
+struct SyncMerger: Sendable {
+    let here: Store
+    let there: Store
+    let hereID: String
+    let base: SyncBase
+    let hereObjects: ObjectStore
+    let thereObjects: ObjectStore
+    let schemas: [RecordKind: SchemaSet]
+
     /// Merges a record both copies changed: by the schema (``RecordMerge``, with the
     /// merge-integrity check against this copy and the other), or line by line when a side is not
     /// a record that parses.
-    mutating func merge(
-        _ path: String,
-        base: [UInt8]?,
-        baseHash: String?,
-        ours: [UInt8]?,
-        a: String?,
-        theirs: [UInt8]?,
-        b: String?,
-        versions: (here: VersionVector, there: VersionVector)
-    ) throws(StoreError) -> SyncDecision {
+    func merge(_ job: MergeJob) -> SyncDecision {
+        let (path, baseHash, ours, a, theirs, b, versions) = (job.path, job.baseHash, job.ours, job.a, job.theirs, job.b, job.versions)
+        let baseText = baseHash.flatMap { hereObjects.get($0) ?? thereObjects.get($0) }
+        let base = baseText
+        let knownBase = baseText == nil ? nil : baseHash
         var decision = SyncDecision(path: path)
         // A merged version has seen both sides.
         decision.version = versions.here.joined(versions.there)
         guard let (kind, id) = RecordPath.split(path) else { return decision }
-        let result = try recordMerge(kind: kind, id: id, path: path, base: base, ours: ours, theirs: theirs)
+        let result = recordMerge(kind: kind, id: id, path: path, base: base, ours: ours, theirs: theirs)
         switch result {
         case .clean(let merged):
             guard let merged else {
@@ -63,14 +79,14 @@ extension SyncPlanner {
             decision.here = .content(marked, hash: hash)
             decision.hereEffect = .conflicted
             decision.conflict = message
-            decision.base = baseHash
+            decision.base = knownBase
             decision.version = self.base.version(path)
             decision.pending = SyncBase.Pending(
                 markedCopy: hereID, marked: hash, other: b,
                 markedVersion: versions.here.joined(versions.there), otherVersion: versions.there
             )
             if let b, let theirs { decision.objects[b] = theirs }
-            if let baseHash, let base { decision.objects[baseHash] = base }
+            if let knownBase, let base { decision.objects[knownBase] = base }
             decision.stash = (base ?? [], ours ?? [], theirs ?? [])
         }
         return decision
@@ -82,18 +98,17 @@ extension SyncPlanner {
         case conflicted([UInt8], String)
     }
 
-    private mutating func recordMerge(
+    private func recordMerge(
         kind: RecordKind,
         id: String,
         path: String,
         base: [UInt8]?,
         ours: [UInt8]?,
         theirs: [UInt8]?
-    ) throws(StoreError) -> MergeResult {
+    ) -> MergeResult {
         let texts = [base, ours, theirs].map { $0.flatMap { String(validating: $0, as: UTF8.self) } }
         let allText = zip([base, ours, theirs], texts).allSatisfy { $0.0 == nil || $0.1 != nil }
-        if allText {
-            let schema = try schemaSet(kind)
+        if allText, let schema = schemas[kind] {
             let other = there
             let integrity = MergeIntegrity(store: here, kind: kind, id: id, schema: schema) { k, i in
                 FileManager.default.fileExists(atPath: other.file(k, i).absolutePath)
@@ -122,8 +137,10 @@ extension SyncPlanner {
         let side = ours == nil ? "deleted here, changed in the other copy" : "changed here, deleted in the other copy"
         return "\(side): the changed version is kept in both copies (delete it again if it should go)"
     }
+}
 
-    private mutating func schemaSet(_ kind: RecordKind) throws(StoreError) -> SchemaSet {
+extension SyncPlanner {
+    mutating func schemaSet(_ kind: RecordKind) throws(StoreError) -> SchemaSet {
         if let set = schemas[kind] { return set }
         do {
             let set = try RecordSchemas.schemaSet(for: kind, storeRoot: here.root)

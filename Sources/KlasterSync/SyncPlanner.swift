@@ -53,7 +53,7 @@ struct SyncPlanner {
         if inTheirs != theirs.paths.count {
             for path in theirs.paths where base.records[path] == nil { paths.insert(path) }
         }
-        var decisions: [SyncDecision] = []
+        var planned: [Planned] = []
         let sorted = paths.sorted()
         for (done, path) in sorted.enumerated() {
             progress?("comparing and merging", done, sorted.count)
@@ -75,9 +75,31 @@ struct SyncPlanner {
                 continue
             }
             let versions = (here: try hereHistory.version(path, hash: a), there: try thereHistory.version(path, hash: b))
-            decisions.append(try decide(path, a: a, b: b, baseHash: baseHash, versions: versions, &mine, &theirs))
+            planned.append(try decide(path, a: a, b: b, baseHash: baseHash, versions: versions, &mine, &theirs))
         }
-        return decisions
+        // The merges, on all cores; the decisions stay in path order.
+        var jobs: [MergeJob] = []
+        for case .merge(let job) in planned {
+            if let (kind, _) = RecordPath.split(job.path) { _ = try schemaSet(kind) }
+            jobs.append(job)
+        }
+        progress?("merging", 0, jobs.count)
+        let merger = SyncMerger(
+            here: here, there: there, hereID: hereID, base: base, hereObjects: hereObjects, thereObjects: thereObjects, schemas: schemas
+        )
+        var merged = parallelMap(jobs, chunk: 8) { merger.merge($0) }.makeIterator()
+        return planned.map { item in
+            switch item {
+            case .decided(let decision): decision
+            case .merge: merged.next()!
+            }
+        }
+    }
+
+    /// A record's decision, or the merge that will make it.
+    private enum Planned {
+        case decided(SyncDecision)
+        case merge(MergeJob)
     }
 
     /// True when the bytes hold a line that is a conflict marker.
@@ -94,14 +116,14 @@ struct SyncPlanner {
         versions: (here: VersionVector, there: VersionVector),
         _ mine: inout StoreScan,
         _ theirs: inout StoreScan
-    ) throws(StoreError) -> SyncDecision {
+    ) throws(StoreError) -> Planned {
         var decision = SyncDecision(path: path)
         let joined = versions.here.joined(versions.there)
         if a == b {
             decision.base = a
             decision.version = joined
             if let a, let bytes = try mine.content(path) { decision.objects[a] = bytes }
-            return decision
+            return .decided(decision)
         }
         let ours = try mine.content(path)
         let theirsText = try theirs.content(path)
@@ -122,7 +144,7 @@ struct SyncPlanner {
                     )
                     if let stashedHash { decision.objects[stashedHash] = other }
                 }
-                return decision
+                return .decided(decision)
             }
         }
         var order = versions.here.compare(versions.there)
@@ -139,20 +161,16 @@ struct SyncPlanner {
             decision.base = b
             decision.version = joined
             if let b { decision.objects[b] = theirsText ?? [] }
-            return decision
+            return .decided(decision)
         case .descends:
             decision.there = a.map { .content(ours ?? [], hash: $0) } ?? .remove
             decision.thereEffect = SyncDecision.effect(from: b, to: decision.there!)
             decision.base = a
             decision.version = joined
             if let a { decision.objects[a] = ours ?? [] }
-            return decision
+            return .decided(decision)
         case .concurrent:
-            let baseText = baseHash.flatMap { hereObjects.get($0) ?? thereObjects.get($0) }
-            return try merge(
-                path, base: baseText, baseHash: baseText == nil ? nil : baseHash,
-                ours: ours, a: a, theirs: theirsText, b: b, versions: versions
-            )
+            return .merge(MergeJob(path: path, baseHash: baseHash, ours: ours, a: a, theirs: theirsText, b: b, versions: versions))
         }
     }
 }
