@@ -1,16 +1,15 @@
-import Mustache
+import KlasterTemplates
 
 // The Mustache contexts rendered once per record (its page, its table row, its timeline
-// entry), as small types that answer swift-mustache's key lookups with a `switch` instead of
-// a `[String: Any]` dictionary built and hashed for every node. Each answers exactly the keys
-// the dictionaries had, with values of the same types (`String`, `Int`, `Bool`, arrays), so
-// templates (built-in or `--template` ones) see the same context; any other key is `nil`, and
-// Mustache looks it up further out, as with a dictionary.
+// entry), as small types that answer the template engine's key lookups with a `switch`. Each
+// answers exactly the keys the site's contexts have always had, with values of the same types
+// (text, numbers, Booleans, lists), so templates (built-in or `--template` ones) see the same
+// context; any other key is `nil`, and the engine looks it up further out.
 
 /// A record's field value for the `fields` and `value` templates: text (maybe a link), a list,
 /// or an object's fields. It answers every key the `value` template asks for, so that Mustache
 /// never finds one of an enclosing node instead.
-struct SiteValue: MustacheParent {
+struct SiteValue: TemplateObject {
     enum Shape {
         case text(String, href: String?, external: Bool, long: Bool)
         case list([SiteValue])
@@ -31,40 +30,40 @@ struct SiteValue: MustacheParent {
         }
     }
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "template": return template
-        case "label": return label ?? false
+        case "template": return .text(template)
+        case "label": return label.map(TemplateValue.text) ?? .bool(false)
         case "isText", "text", "href", "external", "long":
             guard case .text(let text, let href, let external, let long) = shape else {
-                return name == "text" ? "" : false
+                return name == "text" ? .text("") : .bool(false)
             }
             switch name {
-            case "isText": return true
-            case "text": return text
-            case "href": return href ?? false
-            case "external": return external
-            default: return long
+            case "isText": return .bool(true)
+            case "text": return .text(text)
+            case "href": return href.map(TemplateValue.text) ?? .bool(false)
+            case "external": return .bool(external)
+            default: return .bool(long)
             }
         case "isList":
-            if case .list = shape { return true }
-            return false
+            if case .list = shape { return .bool(true) }
+            return .bool(false)
         case "items":
-            if case .list(let items) = shape { return items }
-            return [SiteValue]()
+            if case .list(let items) = shape { return .objects(items) }
+            return .list([])
         case "isObject":
-            if case .object = shape { return true }
-            return false
+            if case .object = shape { return .bool(true) }
+            return .bool(false)
         case "fields":
-            if case .object(let fields) = shape { return fields }
-            return [SiteValue]()
+            if case .object(let fields) = shape { return .objects(fields) }
+            return .list([])
         default: return nil
         }
     }
 }
 
 /// The context of a record's page (`record` template).
-struct SiteRecordPage: MustacheParent {
+struct SiteRecordPage: TemplateObject {
     var kind: String
     var kindTitle: String
     var singular: String
@@ -75,38 +74,38 @@ struct SiteRecordPage: MustacheParent {
     var outgoing: [SiteGroup]
     var incoming: [SiteGroup]
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "kind": kind
-        case "kindTitle": kindTitle
-        case "singular": singular
-        case "id": id
-        case "title": title
-        case "file": file
-        case "fields": fields
-        case "outgoing": outgoing
-        case "incoming": incoming
-        case "hasOutgoing": !outgoing.isEmpty
-        case "hasIncoming": !incoming.isEmpty
+        case "kind": .text(kind)
+        case "kindTitle": .text(kindTitle)
+        case "singular": .text(singular)
+        case "id": .text(id)
+        case "title": .text(title)
+        case "file": .text(file)
+        case "fields": .objects(fields)
+        case "outgoing": .objects(outgoing)
+        case "incoming": .objects(incoming)
+        case "hasOutgoing": .bool(!outgoing.isEmpty)
+        case "hasIncoming": .bool(!incoming.isEmpty)
         default: nil
         }
     }
 }
 
 /// Related records of one kind on a record's page.
-struct SiteGroup: MustacheParent {
-    struct Item: MustacheParent {
+struct SiteGroup: TemplateObject {
+    struct Item: TemplateObject {
         var href: String
         var name: String
         var id: String
         var via: String
 
-        func child(named key: String) -> Any? {
+        func value(_ key: String) -> TemplateValue? {
             switch key {
-            case "href": href
-            case "name": name
-            case "id": id
-            case "via": via
+            case "href": .text(href)
+            case "name": .text(name)
+            case "id": .text(id)
+            case "via": .text(via)
             default: nil
             }
         }
@@ -116,29 +115,29 @@ struct SiteGroup: MustacheParent {
     var kind: String
     var items: [Item]
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "label": label
-        case "kind": kind
-        case "count": items.count
-        case "items": items
+        case "label": .text(label)
+        case "kind": .text(kind)
+        case "count": .int(items.count)
+        case "items": .objects(items)
         default: nil
         }
     }
 }
 
 /// One row of a kind's table (`row` template).
-struct SiteRow: MustacheParent {
-    struct Cell: MustacheParent {
+struct SiteRow: TemplateObject {
+    struct Cell: TemplateObject {
         var text: String
         var sort: String
         var href: String?
 
-        func child(named name: String) -> Any? {
+        func value(_ name: String) -> TemplateValue? {
             switch name {
-            case "text": text
-            case "sort": sort
-            case "href": href ?? false
+            case "text": .text(text)
+            case "sort": .text(sort)
+            case "href": href.map(TemplateValue.text) ?? .bool(false)
             default: nil
             }
         }
@@ -147,42 +146,42 @@ struct SiteRow: MustacheParent {
     var cells: [Cell]
     var id: String
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "cells": cells
-        case "id": id
+        case "cells": .objects(cells)
+        case "id": .text(id)
         default: nil
         }
     }
 }
 
 /// A content template's context with the keys every page adds: `root` and `site`.
-struct SitePageContext: MustacheParent {
-    var content: any MustacheParent
+struct SitePageContext: TemplateObject {
+    var content: any TemplateObject
     var root: String
     var site: String
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "root": root
-        case "site": site
-        default: content.child(named: name)
+        case "root": .text(root)
+        case "site": .text(site)
+        default: content.value(name)
         }
     }
 }
 
 /// The `layout` template's context.
-struct SiteLayout: MustacheParent {
-    struct Link: MustacheParent {
+struct SiteLayout: TemplateObject {
+    struct Link: TemplateObject {
         var href: String
         var label: String
         var current: Bool
 
-        func child(named name: String) -> Any? {
+        func value(_ name: String) -> TemplateValue? {
             switch name {
-            case "href": href
-            case "label": label
-            case "current": current
+            case "href": .text(href)
+            case "label": .text(label)
+            case "current": .bool(current)
             default: nil
             }
         }
@@ -194,18 +193,18 @@ struct SiteLayout: MustacheParent {
     var root: String
     var nav: [Link]
     /// The `nav` template rendered for this page (the same for every page of a kind).
-    var navigation: String
-    var content: String
+    var navigation: [UInt8]
+    var content: [UInt8]
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "lang": lang
-        case "title": title
-        case "site": site
-        case "root": root
-        case "nav": nav
-        case "navigation": navigation
-        case "content": content
+        case "lang": .text(lang)
+        case "title": .text(title)
+        case "site": .text(site)
+        case "root": .text(root)
+        case "nav": .objects(nav)
+        case "navigation": .bytes(navigation)
+        case "content": .bytes(content)
         default: nil
         }
     }

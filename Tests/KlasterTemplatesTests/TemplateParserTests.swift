@@ -1,0 +1,2 @@
+import KlasterTemplates
+import Testing
