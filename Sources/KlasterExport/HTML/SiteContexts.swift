@@ -12,8 +12,10 @@ import KlasterTemplates
 struct SiteValue: TemplateObject {
     enum Shape {
         case text(String, href: String?, external: Bool, long: Bool)
-        case list([SiteValue])
-        case object([SiteValue])
+        /// The items, each a ``SiteValue``.
+        case list([TemplateValue])
+        /// The fields, each a ``SiteValue``.
+        case object([TemplateValue])
     }
 
     /// The field's label, or `nil` for an item of a list (shown as `false`).
@@ -49,13 +51,13 @@ struct SiteValue: TemplateObject {
             if case .list = shape { return .bool(true) }
             return .bool(false)
         case "items":
-            if case .list(let items) = shape { return .objects(items) }
+            if case .list(let items) = shape { return .list(items) }
             return .list([])
         case "isObject":
             if case .object = shape { return .bool(true) }
             return .bool(false)
         case "fields":
-            if case .object(let fields) = shape { return .objects(fields) }
+            if case .object(let fields) = shape { return .list(fields) }
             return .list([])
         default: return nil
         }
@@ -70,7 +72,8 @@ struct SiteRecordPage: TemplateObject {
     var id: String
     var title: String
     var file: String
-    var fields: [SiteValue]
+    /// Each a ``SiteValue``.
+    var fields: [TemplateValue]
     var outgoing: [SiteGroup]
     var incoming: [SiteGroup]
 
@@ -82,7 +85,7 @@ struct SiteRecordPage: TemplateObject {
         case "id": .text(id)
         case "title": .text(title)
         case "file": .text(file)
-        case "fields": .objects(fields)
+        case "fields": .list(fields)
         case "outgoing": .objects(outgoing)
         case "incoming": .objects(incoming)
         case "hasOutgoing": .bool(!outgoing.isEmpty)
