@@ -54,8 +54,11 @@ struct ClusterMap {
         let allMembers = Set(memberships.map(\.member) + parties.map(\.party).filter { $0.kind == .members })
         let allAgreements = Set(parties.map(\.agreement))
         func top(_ keys: some Collection<RecordKey>) -> [RecordKey] {
-            let sorted = keys.sorted { (degree[$0] ?? 0, $1) > (degree[$1] ?? 0, $0) }
-            return Array(sorted.prefix(limit))
+            // The most connected first, then by key; each key's degree looked up once.
+            let sorted = keys.map { (key: $0, degree: degree[$0] ?? 0) }.sorted { a, b in
+                a.degree != b.degree ? a.degree > b.degree : a.key < b.key
+            }
+            return sorted.prefix(limit).map(\.key)
         }
         let clusters = top(allClusters).sorted()
         hidden = max(0, allClusters.count - limit) + max(0, allMembers.count - limit) + max(0, allAgreements.count - limit)
@@ -66,7 +69,8 @@ struct ClusterMap {
                 let rows = (neighbours[key] ?? []).compactMap { clusterRow[$0] }
                 return rows.isEmpty ? Double(clusters.count) : Double(rows.reduce(0, +)) / Double(rows.count)
             }
-            return keys.sorted { (mean($0), $0) < (mean($1), $1) }
+            let means = keys.map { (key: $0, mean: mean($0)) }
+            return means.sorted { a, b in a.mean != b.mean ? a.mean < b.mean : a.key < b.key }.map(\.key)
         }
         var memberNeighbours: [RecordKey: [RecordKey]] = [:]
         for m in memberships { memberNeighbours[m.member, default: []].append(m.cluster) }

@@ -116,14 +116,15 @@ struct SiteGroup: TemplateObject {
 
     var label: String
     var kind: String
-    var items: [Item]
+    /// Each an ``Item``.
+    var items: [TemplateValue]
 
     func value(_ name: String) -> TemplateValue? {
         switch name {
         case "label": .text(label)
         case "kind": .text(kind)
         case "count": .int(items.count)
-        case "items": .objects(items)
+        case "items": .list(items)
         default: nil
         }
     }

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KlasterModel
 import KlasterStore
 import KlasterValidation
@@ -11,10 +18,28 @@ struct RecordKey: Hashable, Sendable, Comparable {
     /// The page's path from the site root: `clusters/okip.html`.
     var page: String { "\(kind.folder)/\(id).html" }
 
+    /// Kinds in the store's order, then ids by their bytes.
     static func < (a: RecordKey, b: RecordKey) -> Bool {
-        let ka = RecordKind.allCases.firstIndex(of: a.kind)!
-        let kb = RecordKind.allCases.firstIndex(of: b.kind)!
-        return ka != kb ? ka < kb : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        let ka = a.kind.order
+        let kb = b.kind.order
+        return ka != kb ? ka < kb : bytesPrecede(a.id, b.id)
+    }
+
+    /// Whether `a`'s UTF-8 bytes come before `b`'s (`lexicographicallyPrecedes`, on the bytes
+    /// in place when both strings have them contiguous).
+    private static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                if common > 0 {
+                    let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+        if let result = fast ?? nil { return result }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }
 

@@ -30,31 +30,45 @@ struct SitePages {
             title: links.names[key] ?? record.id,
             file: record.file,
             fields: fields,
-            outgoing: groups(links.outgoing[key] ?? [], root: root, other: \.to),
-            incoming: groups(links.incoming[key] ?? [], root: root, other: \.from)
+            outgoing: groups(links.outgoing[key] ?? [], root: root, other: { $0.to }),
+            incoming: groups(links.incoming[key] ?? [], root: root, other: { $0.from })
         )
     }
 
     /// Related records grouped by kind, each once, with the fields that link them.
-    private func groups(_ list: [SiteLink], root: String, other: KeyPath<SiteLink, RecordKey>) -> [SiteGroup] {
-        var byKind: [RecordKind: [RecordKey: [String]]] = [:]
-        for link in list {
-            byKind[link[keyPath: other].kind, default: [:]][link[keyPath: other], default: []].append(link.field)
+    private func groups(_ list: [SiteLink], root: String, other: (SiteLink) -> RecordKey) -> [SiteGroup] {
+        guard !list.isEmpty else { return [] }
+        // By kind (in the store's order), then id; each record's fields in the order of `list`.
+        let entries = list.indices.map { (key: other(list[$0]), at: $0) }.sorted { a, b in
+            a.key == b.key ? a.at < b.at : a.key < b.key
         }
-        return RecordKind.allCases.compactMap { kind -> SiteGroup? in
-            guard let records = byKind[kind] else { return nil }
-            let items = records.keys.sorted().map { key -> SiteGroup.Item in
-                var fields: [String] = []
-                for field in records[key]! where !fields.contains(field) { fields.append(field) }
-                return SiteGroup.Item(
-                    href: root + key.page,
-                    name: links.names[key] ?? key.id,
-                    id: key.id,
-                    via: fields.map(label).joined(separator: ", ")
-                )
+        var groups: [SiteGroup] = []
+        var items: [TemplateValue] = []
+        var i = 0
+        while i < entries.count {
+            let key = entries[i].key
+            var fields: [String] = []
+            while i < entries.count, entries[i].key == key {
+                let field = list[entries[i].at].field
+                if !fields.contains(field) { fields.append(field) }
+                i += 1
             }
-            return SiteGroup(label: SiteText.title(kind), kind: kind.rawValue, items: items)
+            items.append(
+                .object(
+                    SiteGroup.Item(
+                        href: root + key.page,
+                        name: links.names[key] ?? key.id,
+                        id: key.id,
+                        via: fields.map(label).joined(separator: ", ")
+                    )
+                )
+            )
+            if i == entries.count || entries[i].key.kind != key.kind {
+                groups.append(SiteGroup(label: SiteText.title(key.kind), kind: key.kind.rawValue, items: items))
+                items = []
+            }
         }
+        return groups
     }
 
     /// A field name's label, worked out once per name for most names.
