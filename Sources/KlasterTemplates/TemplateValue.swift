@@ -31,13 +31,16 @@ public enum TemplateValue {
 
 /// Something a template looks names up in: it answers a key with a value, or `nil` when it
 /// has no such key (then the lookup goes on to the enclosing contexts).
-public protocol TemplateObject {
+///
+/// Objects are classes, so that a ``TemplateValue`` is copied (onto the context stack, out of
+/// a lookup) by a retain, not by copying a boxed value.
+public protocol TemplateObject: AnyObject {
     func value(_ key: String) -> TemplateValue?
 }
 
 /// An object made of a dictionary: for contexts built once per page, not once per record.
-public struct TemplateDictionary: TemplateObject {
-    public var values: [String: TemplateValue]
+public final class TemplateDictionary: TemplateObject {
+    public let values: [String: TemplateValue]
 
     public init(_ values: [String: TemplateValue]) {
         self.values = values

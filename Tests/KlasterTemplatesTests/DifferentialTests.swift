@@ -26,10 +26,16 @@ import Testing
     }
 
     /// An object answering with a `switch`, as the site's contexts do.
-    struct Item: TemplateObject {
-        var name: String
-        var tags: [String]
-        var parent: String?
+    final class Item: TemplateObject {
+        let name: String
+        let tags: [String]
+        let parent: String?
+
+        init(name: String, tags: [String], parent: String?) {
+            self.name = name
+            self.tags = tags
+            self.parent = parent
+        }
 
         func value(_ key: String) -> TemplateValue? {
             switch key {

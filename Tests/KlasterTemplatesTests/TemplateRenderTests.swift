@@ -10,10 +10,16 @@ import Testing
     }
 
     /// An object that answers with a `switch`, as the site's contexts do.
-    struct Person: TemplateObject {
-        var name: String
-        var age: Int
-        var friends: [Person] = []
+    final class Person: TemplateObject {
+        let name: String
+        let age: Int
+        let friends: [Person]
+
+        init(name: String, age: Int, friends: [Person] = []) {
+            self.name = name
+            self.age = age
+            self.friends = friends
+        }
 
         func value(_ key: String) -> TemplateValue? {
             switch key {

@@ -1,7 +1,8 @@
 import KlasterTemplates
 
 // The Mustache contexts rendered once per record (its page, its table row, its timeline
-// entry), as small types that answer the template engine's key lookups with a `switch`. Each
+// entry), as small classes that answer the template engine's key lookups with a `switch`
+// (classes: a template value holding one is a reference, copied by a retain). Each
 // answers exactly the keys the site's contexts have always had, with values of the same types
 // (text, numbers, Booleans, lists), so templates (built-in or `--template` ones) see the same
 // context; any other key is `nil`, and the engine looks it up further out.
@@ -9,7 +10,7 @@ import KlasterTemplates
 /// A record's field value for the `fields` and `value` templates: text (maybe a link), a list,
 /// or an object's fields. It answers every key the `value` template asks for, so that Mustache
 /// never finds one of an enclosing node instead.
-struct SiteValue: TemplateObject {
+final class SiteValue: TemplateObject {
     enum Shape {
         case text(String, href: String?, external: Bool, long: Bool)
         /// The items, each a ``SiteValue``.
@@ -19,8 +20,13 @@ struct SiteValue: TemplateObject {
     }
 
     /// The field's label, or `nil` for an item of a list (shown as `false`).
-    var label: String?
-    var shape: Shape
+    let label: String?
+    let shape: Shape
+
+    init(label: String?, shape: Shape) {
+        self.label = label
+        self.shape = shape
+    }
 
     /// The template that shows the node (`{{>*template}}` in `value`).
     var template: String {
@@ -65,17 +71,32 @@ struct SiteValue: TemplateObject {
 }
 
 /// The context of a record's page (`record` template).
-struct SiteRecordPage: TemplateObject {
-    var kind: String
-    var kindTitle: String
-    var singular: String
-    var id: String
-    var title: String
-    var file: String
+final class SiteRecordPage: TemplateObject {
+    let kind: String
+    let kindTitle: String
+    let singular: String
+    let id: String
+    let title: String
+    let file: String
     /// Each a ``SiteValue``.
-    var fields: [TemplateValue]
-    var outgoing: [SiteGroup]
-    var incoming: [SiteGroup]
+    let fields: [TemplateValue]
+    let outgoing: [SiteGroup]
+    let incoming: [SiteGroup]
+
+    init(
+        kind: String, kindTitle: String, singular: String, id: String, title: String, file: String,
+        fields: [TemplateValue], outgoing: [SiteGroup], incoming: [SiteGroup]
+    ) {
+        self.kind = kind
+        self.kindTitle = kindTitle
+        self.singular = singular
+        self.id = id
+        self.title = title
+        self.file = file
+        self.fields = fields
+        self.outgoing = outgoing
+        self.incoming = incoming
+    }
 
     func value(_ name: String) -> TemplateValue? {
         switch name {
@@ -96,12 +117,19 @@ struct SiteRecordPage: TemplateObject {
 }
 
 /// Related records of one kind on a record's page.
-struct SiteGroup: TemplateObject {
-    struct Item: TemplateObject {
-        var href: String
-        var name: String
-        var id: String
-        var via: String
+final class SiteGroup: TemplateObject {
+    final class Item: TemplateObject {
+        let href: String
+        let name: String
+        let id: String
+        let via: String
+
+        init(href: String, name: String, id: String, via: String) {
+            self.href = href
+            self.name = name
+            self.id = id
+            self.via = via
+        }
 
         func value(_ key: String) -> TemplateValue? {
             switch key {
@@ -114,10 +142,16 @@ struct SiteGroup: TemplateObject {
         }
     }
 
-    var label: String
-    var kind: String
+    let label: String
+    let kind: String
     /// Each an ``Item``.
-    var items: [TemplateValue]
+    let items: [TemplateValue]
+
+    init(label: String, kind: String, items: [TemplateValue]) {
+        self.label = label
+        self.kind = kind
+        self.items = items
+    }
 
     func value(_ name: String) -> TemplateValue? {
         switch name {
@@ -131,11 +165,17 @@ struct SiteGroup: TemplateObject {
 }
 
 /// One row of a kind's table (`row` template).
-struct SiteRow: TemplateObject {
-    struct Cell: TemplateObject {
-        var text: String
-        var sort: String
-        var href: String?
+final class SiteRow: TemplateObject {
+    final class Cell: TemplateObject {
+        let text: String
+        let sort: String
+        let href: String?
+
+        init(text: String, sort: String, href: String?) {
+            self.text = text
+            self.sort = sort
+            self.href = href
+        }
 
         func value(_ name: String) -> TemplateValue? {
             switch name {
@@ -147,8 +187,13 @@ struct SiteRow: TemplateObject {
         }
     }
 
-    var cells: [Cell]
-    var id: String
+    let cells: [Cell]
+    let id: String
+
+    init(cells: [Cell], id: String) {
+        self.cells = cells
+        self.id = id
+    }
 
     func value(_ name: String) -> TemplateValue? {
         switch name {
@@ -160,10 +205,16 @@ struct SiteRow: TemplateObject {
 }
 
 /// A content template's context with the keys every page adds: `root` and `site`.
-struct SitePageContext: TemplateObject {
-    var content: any TemplateObject
-    var root: String
-    var site: String
+final class SitePageContext: TemplateObject {
+    let content: any TemplateObject
+    let root: String
+    let site: String
+
+    init(content: any TemplateObject, root: String, site: String) {
+        self.content = content
+        self.root = root
+        self.site = site
+    }
 
     func value(_ name: String) -> TemplateValue? {
         switch name {
@@ -175,11 +226,17 @@ struct SitePageContext: TemplateObject {
 }
 
 /// The `layout` template's context.
-struct SiteLayout: TemplateObject {
-    struct Link: TemplateObject {
-        var href: String
-        var label: String
-        var current: Bool
+final class SiteLayout: TemplateObject {
+    final class Link: TemplateObject, Sendable {
+        let href: String
+        let label: String
+        let current: Bool
+
+        init(href: String, label: String, current: Bool) {
+            self.href = href
+            self.label = label
+            self.current = current
+        }
 
         func value(_ name: String) -> TemplateValue? {
             switch name {
@@ -191,14 +248,24 @@ struct SiteLayout: TemplateObject {
         }
     }
 
-    var lang: String
-    var title: String
-    var site: String
-    var root: String
-    var nav: [Link]
+    let lang: String
+    let title: String
+    let site: String
+    let root: String
+    let nav: [Link]
     /// The `nav` template rendered for this page (the same for every page of a kind).
-    var navigation: [UInt8]
-    var content: [UInt8]
+    let navigation: [UInt8]
+    let content: [UInt8]
+
+    init(lang: String, title: String, site: String, root: String, nav: [Link], navigation: [UInt8], content: [UInt8]) {
+        self.lang = lang
+        self.title = title
+        self.site = site
+        self.root = root
+        self.nav = nav
+        self.navigation = navigation
+        self.content = content
+    }
 
     func value(_ name: String) -> TemplateValue? {
         switch name {

@@ -28,8 +28,12 @@ struct SiteTimeline {
     static func context(_ entry: Entry) -> Context { Context(entry: entry) }
 
     /// The `entry` template's context.
-    struct Context: TemplateObject {
-        var entry: Entry
+    final class Context: TemplateObject {
+        let entry: Entry
+
+        init(entry: Entry) {
+            self.entry = entry
+        }
 
         func value(_ name: String) -> TemplateValue? {
             switch name {
