@@ -135,7 +135,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
+        .testTarget(
+            name: "KlasterStoreTests",
+            dependencies: [
+                "KlasterStore", "KlasterModel", "KlasterYAML",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         // swift-mustache is only a test dependency: the differential tests render with both engines.
         .testTarget(
             name: "KlasterExportTests",
