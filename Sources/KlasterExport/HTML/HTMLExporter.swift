@@ -9,7 +9,8 @@ import KlasterTemplates
 /// fields and its links both ways, `timeline.html`, and `assets/` (CSS, a small script).
 ///
 /// It needs no network: every file is local and linked relatively, so it opens from `file://`.
-/// Templates are Mustache (``SiteTemplates``); `--template DIR` replaces any by file name.
+/// Templates are Mustache (``SiteTemplates``), rendered by ``KlasterTemplates`` into bytes;
+/// `--template DIR` replaces any by file name.
 /// Tables and the timeline are streamed; record pages are rendered on all cores.
 public struct HTMLExporter: Exporter {
     public init() {}

@@ -31,7 +31,7 @@ final class SiteValue: TemplateObject {
     /// The template that shows the node (`{{>*template}}` in `value`).
     var template: String {
         switch shape {
-        case .text(_, let href?, let external, _): external ? "value-external" : "value-link"
+        case .text(_, _?, let external, _): external ? "value-external" : "value-link"
         case .text(_, nil, _, let long): long ? "value-long" : "value-text"
         case .list: "value-list"
         case .object: "value-object"
