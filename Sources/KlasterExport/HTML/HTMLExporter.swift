@@ -219,15 +219,16 @@ struct Site: Sendable {
         self.navigation = navigation
     }
 
-    func render(_ template: String, _ context: TemplateValue) -> [UInt8] {
+    func render(_ template: String, _ context: TemplateValue, capacity: Int = 0) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(capacity)
         library.render(template, context, into: &out)
         return out
     }
 
     /// A whole page: `template` rendered with `context` (plus `root` and `site`), inside `layout`.
     func page(_ template: String, _ context: any TemplateObject, title: String, current: String, root: String) -> [UInt8] {
-        let content = render(template, .object(SitePageContext(content: context, root: root, site: dataset.name)))
+        let content = render(template, .object(SitePageContext(content: context, root: root, site: dataset.name)), capacity: 8192)
         let nav = navigation[root + current]
         let layout = SiteLayout(
             lang: dataset.languages.first ?? "pl", title: title, site: dataset.name, root: root,

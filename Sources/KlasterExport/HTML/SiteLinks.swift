@@ -16,7 +16,14 @@ struct RecordKey: Hashable, Sendable, Comparable {
     var id: String
 
     /// The page's path from the site root: `clusters/okip.html`.
-    var page: String { "\(kind.folder)/\(id).html" }
+    var page: String {
+        var page = kind.folder
+        page.reserveCapacity(page.utf8.count + id.utf8.count + 6)
+        page += "/"
+        page += id
+        page += ".html"
+        return page
+    }
 
     /// Kinds in the store's order, then ids by their bytes.
     static func < (a: RecordKey, b: RecordKey) -> Bool {

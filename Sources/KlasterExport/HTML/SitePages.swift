@@ -107,7 +107,7 @@ struct SitePages {
 
     /// Whether text is shown as a long one: it has a line break (a `\n` that is a character of
     /// its own, not part of `\r\n`) or more than 120 characters (counted only when it has more
-    /// than 120 bytes).
+    /// than 120 bytes, and only as far as the 121st).
     static func isLong(_ text: String) -> Bool {
         let utf8 = text.utf8
         if let long = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
@@ -122,7 +122,9 @@ struct SitePages {
         } else if text.contains("\n") {
             return true
         }
-        return utf8.count > 120 && text.count > 120
+        // No more than 120 bytes: no more than 120 characters. Else count only up to the 121st.
+        guard utf8.count > 120, let last = text.index(text.startIndex, offsetBy: 120, limitedBy: text.endIndex) else { return false }
+        return last != text.endIndex
     }
 
     /// The columns of a kind's table: a label and how to get the cell from a record.
