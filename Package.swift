@@ -9,7 +9,7 @@ let package = Package(
             name: "Klaster",
             targets: [
                 "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterEdit", "KlasterMerge",
-                "KlasterExport",
+                "KlasterTemplates", "KlasterExport",
                 "KlasterSync",
             ]
         ),
@@ -46,13 +46,12 @@ let package = Package(
             name: "KlasterMerge",
             dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
         ),
+        // Mustache templates: parsed once into a tree, rendered into UTF-8 bytes from typed values.
+        .target(name: "KlasterTemplates"),
         // Exporters: JSON, CSV, a static HTML site, and plugin executables.
         .target(
             name: "KlasterExport",
-            dependencies: [
-                "KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation", "KlasterTemplates"]
         ),
         // Sync between two copies of a store: copy ids, bases per peer, the stat cache, crash-safe writes.
         .target(
@@ -136,13 +135,24 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "KlasterStoreTests", dependencies: ["KlasterStore", "KlasterModel", "KlasterYAML"]),
+        .testTarget(
+            name: "KlasterStoreTests",
+            dependencies: [
+                "KlasterStore", "KlasterModel", "KlasterYAML",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        // swift-mustache is only a test dependency: the differential tests render with both engines.
         .testTarget(
             name: "KlasterExportTests",
             dependencies: [
-                "KlasterExport", "KlasterStore", "KlasterValidation", "KlasterModel", "KlasterYAML",
+                "KlasterExport", "KlasterTemplates", "KlasterStore", "KlasterValidation", "KlasterModel", "KlasterYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        .testTarget(
+            name: "KlasterTemplatesTests",
+            dependencies: ["KlasterTemplates", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "KlasterValidationTests",

@@ -81,14 +81,25 @@ public enum OutputFiles {
     /// Creates (or truncates) the file at `path` with `text`, in one write and no buffer of
     /// its own; no `fsync` (a folder export is made visible by one rename at the end).
     public static func writeText(_ text: String, to path: String) throws(ExportError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ExportError(.io, "\(path): cannot write: \(FileIO.errnoText())") }
         var text = text
-        let written = text.withUTF8 { FileIO.writeAll(fd, UnsafeRawBufferPointer($0)) }
+        if let error = text.withUTF8({ write(UnsafeRawBufferPointer($0), to: path) }) { throw error }
+    }
+
+    /// ``writeText(_:to:)`` for UTF-8 bytes.
+    public static func writeBytes(_ bytes: [UInt8], to path: String) throws(ExportError) {
+        if let error = bytes.withUnsafeBytes({ write($0, to: path) }) { throw error }
+    }
+
+    /// Writes `bytes` to a new file at `path`; what went wrong, if anything.
+    private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> ExportError? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return ExportError(.io, "\(path): cannot write: \(FileIO.errnoText())") }
+        let written = FileIO.writeAll(fd, bytes)
         let failure = written ? nil : FileIO.errnoText()
         let closed = close(fd) == 0
-        if let failure { throw ExportError(.io, "\(path): cannot write: \(failure)") }
-        if !closed { throw ExportError(.io, "\(path): cannot write: \(FileIO.errnoText())") }
+        if let failure { return ExportError(.io, "\(path): cannot write: \(failure)") }
+        if !closed { return ExportError(.io, "\(path): cannot write: \(FileIO.errnoText())") }
+        return nil
     }
 
     /// A file's bytes, or `nil` when there is no such file.

@@ -44,6 +44,16 @@ import Testing
         #expect(unknown.stderr.contains("no exporter 'nope'"))
     }
 
+    @Test func aTemplateThatDoesNotParseIsOneLineNamingItsFileLineAndColumn() throws {
+        let dir = try TempDir()
+        let samples = CLIRunner.packageRoot.appendingPathComponent("samples").path
+        try dir.write("templates/entry.mustache", "<li>\n  {{#title}}{{title}}\n</li>\n")
+        let out = try CLIRunner.run(["export", "html", "--store", samples, "--out", dir.path + "/site", "--template", dir.path + "/templates"])
+        #expect(out.status == 2)
+        #expect(out.stderr == "klaster: error: \(dir.path)/templates/entry.mustache:2:3: section {{#title}} is not closed\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/site"))
+    }
+
     @Test func thePluginGetsTheJSONAndOutAndItsStatusIsPassedOn() throws {
         let dir = try TempDir()
         try dir.copy(packageFolder: "samples", to: "store")

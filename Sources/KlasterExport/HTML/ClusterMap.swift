@@ -1,4 +1,5 @@
 import KlasterModel
+import KlasterTemplates
 
 /// The site's picture: members on the left, clusters in the middle, agreements on the right;
 /// a line from each member to each cluster it belongs to, and from each party to each
@@ -53,8 +54,11 @@ struct ClusterMap {
         let allMembers = Set(memberships.map(\.member) + parties.map(\.party).filter { $0.kind == .members })
         let allAgreements = Set(parties.map(\.agreement))
         func top(_ keys: some Collection<RecordKey>) -> [RecordKey] {
-            let sorted = keys.sorted { (degree[$0] ?? 0, $1) > (degree[$1] ?? 0, $0) }
-            return Array(sorted.prefix(limit))
+            // The most connected first, then by key; each key's degree looked up once.
+            let sorted = keys.map { (key: $0, degree: degree[$0] ?? 0) }.sorted { a, b in
+                a.degree != b.degree ? a.degree > b.degree : a.key < b.key
+            }
+            return sorted.prefix(limit).map(\.key)
         }
         let clusters = top(allClusters).sorted()
         hidden = max(0, allClusters.count - limit) + max(0, allMembers.count - limit) + max(0, allAgreements.count - limit)
@@ -65,7 +69,8 @@ struct ClusterMap {
                 let rows = (neighbours[key] ?? []).compactMap { clusterRow[$0] }
                 return rows.isEmpty ? Double(clusters.count) : Double(rows.reduce(0, +)) / Double(rows.count)
             }
-            return keys.sorted { (mean($0), $0) < (mean($1), $1) }
+            let means = keys.map { (key: $0, mean: mean($0)) }
+            return means.sorted { a, b in a.mean != b.mean ? a.mean < b.mean : a.key < b.key }.map(\.key)
         }
         var memberNeighbours: [RecordKey: [RecordKey]] = [:]
         for m in memberships { memberNeighbours[m.member, default: []].append(m.cluster) }
@@ -114,29 +119,33 @@ struct ClusterMap {
     }
 
     /// The context of the `map` template, for a page at the site root.
-    var context: [String: Any] {
+    var context: [String: TemplateValue] {
         [
-            "width": width, "height": height,
-            "hidden": hidden, "hasHidden": hidden > 0,
+            "width": .int(width), "height": .int(height),
+            "hidden": .int(hidden), "hasHidden": .bool(hidden > 0),
             "headings": [
-                ["x": Self.memberX, "anchor": "end", "text": "Members"],
-                ["x": Self.clusterLeft + Self.clusterWidth / 2, "anchor": "middle", "text": "Clusters"],
-                ["x": Self.agreementX, "anchor": "start", "text": "Agreements"],
+                ["x": .int(Self.memberX), "anchor": "end", "text": "Members"],
+                ["x": .int(Self.clusterLeft + Self.clusterWidth / 2), "anchor": "middle", "text": "Clusters"],
+                ["x": .int(Self.agreementX), "anchor": "start", "text": "Agreements"],
             ],
-            "edges": edges.map { ["d": $0.path, "kind": $0.kind] },
-            "members": nodes.filter { $0.key.kind == .members }.map { n in nodeContext(n, textX: n.x - 10, anchor: "end") },
-            "clusters": nodes.filter { $0.key.kind == .clusters }.map { n in
-                nodeContext(n, textX: n.x + Self.clusterWidth / 2, anchor: "middle")
-            },
-            "agreements": nodes.filter { $0.key.kind == .agreements }.map { n in nodeContext(n, textX: n.x + 10, anchor: "start") },
-            "clusterWidth": Self.clusterWidth,
+            "edges": .list(edges.map { ["d": .text($0.path), "kind": .text($0.kind)] }),
+            "members": .list(nodes.filter { $0.key.kind == .members }.map { n in nodeContext(n, textX: n.x - 10, anchor: "end") }),
+            "clusters": .list(
+                nodes.filter { $0.key.kind == .clusters }.map { n in
+                    nodeContext(n, textX: n.x + Self.clusterWidth / 2, anchor: "middle")
+                }
+            ),
+            "agreements": .list(
+                nodes.filter { $0.key.kind == .agreements }.map { n in nodeContext(n, textX: n.x + 10, anchor: "start") }
+            ),
+            "clusterWidth": .int(Self.clusterWidth),
         ]
     }
 
-    private func nodeContext(_ node: Node, textX: Int, anchor: String) -> [String: Any] {
+    private func nodeContext(_ node: Node, textX: Int, anchor: String) -> TemplateValue {
         [
-            "href": node.key.page, "x": node.x, "y": node.y, "textX": textX, "textY": node.y + 4,
-            "rectY": node.y - 10, "anchor": anchor, "label": node.label, "name": node.name,
+            "href": .text(node.key.page), "x": .int(node.x), "y": .int(node.y), "textX": .int(textX), "textY": .int(node.y + 4),
+            "rectY": .int(node.y - 10), "anchor": .text(anchor), "label": .text(node.label), "name": .text(node.name),
         ]
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import KlasterModel
 import KlasterStore
-import Mustache
+import KlasterTemplates
 
 /// `klaster export html`: a static site in the `--out` folder: `index.html` (counts, the SVG
 /// picture of who belongs where and who signed what, the latest agreements and news), a page
@@ -9,7 +9,8 @@ import Mustache
 /// fields and its links both ways, `timeline.html`, and `assets/` (CSS, a small script).
 ///
 /// It needs no network: every file is local and linked relatively, so it opens from `file://`.
-/// Templates are Mustache (``SiteTemplates``); `--template DIR` replaces any by file name.
+/// Templates are Mustache (``SiteTemplates``), rendered by ``KlasterTemplates`` into bytes;
+/// `--template DIR` replaces any by file name.
 /// Tables and the timeline are streamed; record pages are rendered on all cores.
 public struct HTMLExporter: Exporter {
     public init() {}
@@ -31,8 +32,9 @@ public struct HTMLExporter: Exporter {
     }
 
     /// The built-in templates, with those in `overrides` (`NAME.mustache`) in their place.
-    static func library(overrides: String?) throws(ExportError) -> MustacheLibrary {
+    static func library(overrides: String?) throws(ExportError) -> TemplateLibrary {
         var sources = SiteTemplates.builtIn
+        var files: [String: String] = [:]
         if let overrides {
             let names: [String]
             do {
@@ -44,20 +46,22 @@ public struct HTMLExporter: Exporter {
                 guard let text = try? String(contentsOfFile: overrides + "/" + file, encoding: .utf8) else {
                     throw ExportError(.io, "\(overrides)/\(file): cannot read (not UTF-8?)")
                 }
-                sources[String(file.dropLast(".mustache".count))] = text
+                let name = String(file.dropLast(".mustache".count))
+                sources[name] = text
+                files[name] = overrides + "/" + file
             }
             if names.contains("value.mustache") {
                 if !names.contains("fields.mustache") { sources["fields"] = SiteTemplates.fieldsThroughValue }
                 if !names.contains("value-list.mustache") { sources["value-list"] = SiteTemplates.valueListThroughValue }
             }
         }
-        SiteEscaping.register
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                try library.register(SiteEscaping.pragma + text, named: name)
+            do throws(TemplateError) {
+                try library.register(text, named: name)
             } catch {
-                throw ExportError(.template, "template \(name): \(error)")
+                let place = files[name] ?? "built-in template \(name)"
+                throw ExportError(.template, "\(place):\(error.line):\(error.column): \(error.message)")
             }
         }
         return library
@@ -71,7 +75,7 @@ public struct HTMLExporter: Exporter {
     static func write(
         _ dataset: ExportDataset,
         to folder: String,
-        library: MustacheLibrary,
+        library: any SiteRenderer,
         progress: (any ExportProgress)?
     ) throws(ExportError) {
         let total = dataset.count
@@ -85,47 +89,57 @@ public struct HTMLExporter: Exporter {
         let timeline = SiteTimeline(dates: dates, links: links)
         dates = []
         let site = Site(dataset: dataset, library: library)
+        let empty = TemplateValue.object(TemplateDictionary([:]))
         try OutputFiles.makeFolder(folder + "/assets")
-        try OutputFiles.writeText(site.render("style", [String: Any]()), to: folder + "/assets/style.css")
-        try OutputFiles.writeText(site.render("script", [String: Any]()), to: folder + "/assets/site.js")
+        try OutputFiles.writeBytes(site.render("style", empty), to: folder + "/assets/style.css")
+        try OutputFiles.writeBytes(site.render("script", empty), to: folder + "/assets/site.js")
 
         let map = ClusterMap(links: links)
         var index = map.context
-        index["kinds"] = dataset.kinds.map { ["kind": $0.rawValue, "label": SiteText.title($0), "count": dataset.count(of: $0)] }
-        index["latest"] = timeline.entries.filter { !$0.date.isEmpty }.suffix(10).reversed().map(SiteTimeline.context)
-        index["hasTimeline"] = !timeline.entries.isEmpty
-        try OutputFiles.writeText(site.page("index", index, title: dataset.name, current: "index.html", root: ""), to: folder + "/index.html")
+        index["kinds"] = .list(
+            dataset.kinds.map { ["kind": .text($0.rawValue), "label": .text(SiteText.title($0)), "count": .int(dataset.count(of: $0))] }
+        )
+        index["latest"] = .objects(timeline.entries.filter { !$0.date.isEmpty }.suffix(10).reversed().map(SiteTimeline.context))
+        index["hasTimeline"] = .bool(!timeline.entries.isEmpty)
+        try OutputFiles.writeBytes(
+            site.page("index", TemplateDictionary(index), title: dataset.name, current: "index.html", root: ""),
+            to: folder + "/index.html"
+        )
 
-        let timelinePage = site.page("timeline", ["rows": rowsMarker], title: "Timeline", current: "timeline.html", root: "")
+        let timelinePage = site.page(
+            "timeline", TemplateDictionary(["rows": .text(rowsMarker)]), title: "Timeline", current: "timeline.html", root: ""
+        )
         try streamed(timelinePage, to: folder + "/timeline.html") { (sink) throws(ExportError) in
             var start = 0
             while start < timeline.entries.count {
                 let slice = Array(timeline.entries[start..<min(start + 2048, timeline.entries.count)])
-                for text in parallelMap(slice, chunk: 64, { site.render("entry", SiteTimeline.context($0)) }) { try sink.write(text) }
+                for bytes in parallelMap(slice, chunk: 64, { site.render("entry", .object(SiteTimeline.context($0))) }) {
+                    try sink.write(bytes)
+                }
                 start += slice.count
             }
         }
 
         for kind in dataset.kinds {
             try OutputFiles.makeFolder(folder + "/" + kind.folder)
-            let context: [String: Any] = [
-                "kind": kind.rawValue, "label": SiteText.title(kind), "count": dataset.count(of: kind),
-                "columns": SitePages.columns(kind).map(\.label), "rows": rowsMarker,
-            ]
+            let context = TemplateDictionary([
+                "kind": .text(kind.rawValue), "label": .text(SiteText.title(kind)), "count": .int(dataset.count(of: kind)),
+                "columns": .texts(SitePages.columns(kind).map(\.label)), "rows": .text(rowsMarker),
+            ])
             let page = site.page("kind", context, title: SiteText.title(kind), current: "\(kind.rawValue).html", root: "")
             let pageFolder = "\(folder)/\(kind.folder)/"
             let current = "\(kind.rawValue).html"
             try streamed(page, to: folder + "/\(kind.rawValue).html") { (sink) throws(ExportError) in
-                try dataset.forEachChunk(of: kind, size: 512, map: { record -> Result<String, ExportError> in
+                try dataset.forEachChunk(of: kind, size: 512, map: { record -> Result<[UInt8], ExportError> in
                     let context = pages.record(record)
-                    let text = site.page("record", context, title: context.title, current: current, root: "../")
+                    let bytes = site.page("record", context, title: context.title, current: current, root: "../")
                     do throws(ExportError) {
-                        try OutputFiles.writeText(text, to: pageFolder + record.id + ".html")
+                        try OutputFiles.writeBytes(bytes, to: pageFolder + record.id + ".html")
                     } catch {
                         return .failure(error)
                     }
-                    return .success(site.render("row", pages.row(record)))
-                }) { (rows: [Result<String, ExportError>]) throws(ExportError) in
+                    return .success(site.render("row", .object(pages.row(record))))
+                }) { (rows: [Result<[UInt8], ExportError>]) throws(ExportError) in
                     for row in rows { try sink.write(row.get()) }
                     done += rows.count
                     progress?.update("html", done: done / 2, total: total)
@@ -137,59 +151,92 @@ public struct HTMLExporter: Exporter {
 
     /// Writes `page` to `path` with what `rows` writes in place of the rows marker.
     private static func streamed(
-        _ page: String,
+        _ page: [UInt8],
         to path: String,
         rows: (ByteSink) throws(ExportError) -> Void
     ) throws(ExportError) {
         let sink = try ByteSink(creating: path)
-        let parts = page.components(separatedBy: rowsMarker)
-        try sink.write(parts[0])
-        if parts.count > 1 {
+        let marker = Array(rowsMarker.utf8)
+        if let at = firstRange(of: marker, in: page) {
+            try sink.write(page[..<at])
             try rows(sink)
-            try sink.write(parts[1...].joined())
+            // Any later markers are dropped, as splitting the page at every marker did.
+            var rest = Array(page[(at + marker.count)...])
+            while let next = firstRange(of: marker, in: rest) { rest.removeSubrange(next..<(next + marker.count)) }
+            try sink.write(rest)
+        } else {
+            try sink.write(page)
         }
         try sink.flush()
     }
+
+    private static func firstRange(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var i = 0
+        while let found = bytes[i...].firstIndex(of: first) {
+            if found + needle.count > bytes.count { return nil }
+            if bytes[found..<(found + needle.count)].elementsEqual(needle) { return found }
+            i = found + 1
+        }
+        return nil
+    }
 }
+
+/// What renders the site's templates by name into UTF-8 bytes: the template library (and, in
+/// tests, swift-mustache, to check that both render the same site).
+protocol SiteRenderer: Sendable {
+    func render(_ name: String, _ context: TemplateValue, into out: inout [UInt8])
+}
+
+extension TemplateLibrary: SiteRenderer {}
 
 /// Renders the site's templates, wrapping page content in `layout`.
 struct Site: Sendable {
     let dataset: ExportDataset
-    let library: MustacheLibrary
+    let library: any SiteRenderer
     /// The navigation links and the `nav` template's text of them, by root and current page.
-    private let navigation: [String: (links: [SiteLayout.Link], text: String)]
+    private let navigation: [String: (links: [SiteLayout.Link], text: [UInt8])]
 
-    init(dataset: ExportDataset, library: MustacheLibrary) {
+    init(dataset: ExportDataset, library: any SiteRenderer) {
         self.dataset = dataset
         self.library = library
         var targets = [("index.html", "Overview")]
         for kind in dataset.kinds { targets.append(("\(kind.rawValue).html", SiteText.title(kind))) }
         targets.append(("timeline.html", "Timeline"))
-        var navigation: [String: (links: [SiteLayout.Link], text: String)] = [:]
+        var navigation: [String: (links: [SiteLayout.Link], text: [UInt8])] = [:]
         for root in ["", "../"] {
             for (current, _) in targets {
                 let links = targets.map { SiteLayout.Link(href: $0.0, label: $0.1, current: $0.0 == current) }
-                let context: [String: Any] = [
-                    "nav": links, "root": root, "site": dataset.name, "lang": dataset.languages.first ?? "pl",
+                let context: TemplateValue = [
+                    "nav": .objects(links), "root": .text(root), "site": .text(dataset.name),
+                    "lang": .text(dataset.languages.first ?? "pl"),
                 ]
-                navigation[root + current] = (links, library.render(context, withTemplate: "nav") ?? "")
+                var text: [UInt8] = []
+                library.render("nav", context, into: &text)
+                navigation[root + current] = (links, text)
             }
         }
         self.navigation = navigation
     }
 
-    func render(_ template: String, _ context: Any) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    func render(_ template: String, _ context: TemplateValue, capacity: Int = 0) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity)
+        library.render(template, context, into: &out)
+        return out
     }
 
     /// A whole page: `template` rendered with `context` (plus `root` and `site`), inside `layout`.
-    func page(_ template: String, _ context: any MustacheParent, title: String, current: String, root: String) -> String {
-        let content = render(template, SitePageContext(content: context, root: root, site: dataset.name))
+    func page(_ template: String, _ context: any TemplateObject, title: String, current: String, root: String) -> [UInt8] {
+        let content = render(template, .object(SitePageContext(content: context, root: root, site: dataset.name)), capacity: 8192)
         let nav = navigation[root + current]
         let layout = SiteLayout(
             lang: dataset.languages.first ?? "pl", title: title, site: dataset.name, root: root,
-            nav: nav?.links ?? [], navigation: nav?.text ?? "", content: content
+            nav: nav?.links ?? [], navigation: nav?.text ?? [], content: content
         )
-        return render("layout", layout)
+        var out: [UInt8] = []
+        out.reserveCapacity(content.count + 2048)
+        library.render("layout", .object(layout), into: &out)
+        return out
     }
 }

@@ -1,211 +1,281 @@
-import Mustache
+import KlasterTemplates
 
 // The Mustache contexts rendered once per record (its page, its table row, its timeline
-// entry), as small types that answer swift-mustache's key lookups with a `switch` instead of
-// a `[String: Any]` dictionary built and hashed for every node. Each answers exactly the keys
-// the dictionaries had, with values of the same types (`String`, `Int`, `Bool`, arrays), so
-// templates (built-in or `--template` ones) see the same context; any other key is `nil`, and
-// Mustache looks it up further out, as with a dictionary.
+// entry), as small classes that answer the template engine's key lookups with a `switch`
+// (classes: a template value holding one is a reference, copied by a retain). Each
+// answers exactly the keys the site's contexts have always had, with values of the same types
+// (text, numbers, Booleans, lists), so templates (built-in or `--template` ones) see the same
+// context; any other key is `nil`, and the engine looks it up further out.
 
 /// A record's field value for the `fields` and `value` templates: text (maybe a link), a list,
 /// or an object's fields. It answers every key the `value` template asks for, so that Mustache
 /// never finds one of an enclosing node instead.
-struct SiteValue: MustacheParent {
+final class SiteValue: TemplateObject {
     enum Shape {
         case text(String, href: String?, external: Bool, long: Bool)
-        case list([SiteValue])
-        case object([SiteValue])
+        /// The items, each a ``SiteValue``.
+        case list([TemplateValue])
+        /// The fields, each a ``SiteValue``.
+        case object([TemplateValue])
     }
 
     /// The field's label, or `nil` for an item of a list (shown as `false`).
-    var label: String?
-    var shape: Shape
+    let label: String?
+    let shape: Shape
+
+    init(label: String?, shape: Shape) {
+        self.label = label
+        self.shape = shape
+    }
 
     /// The template that shows the node (`{{>*template}}` in `value`).
     var template: String {
         switch shape {
-        case .text(_, let href?, let external, _): external ? "value-external" : "value-link"
+        case .text(_, _?, let external, _): external ? "value-external" : "value-link"
         case .text(_, nil, _, let long): long ? "value-long" : "value-text"
         case .list: "value-list"
         case .object: "value-object"
         }
     }
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "template": return template
-        case "label": return label ?? false
+        case "template": return .text(template)
+        case "label": return label.map(TemplateValue.text) ?? .bool(false)
         case "isText", "text", "href", "external", "long":
             guard case .text(let text, let href, let external, let long) = shape else {
-                return name == "text" ? "" : false
+                return name == "text" ? .text("") : .bool(false)
             }
             switch name {
-            case "isText": return true
-            case "text": return text
-            case "href": return href ?? false
-            case "external": return external
-            default: return long
+            case "isText": return .bool(true)
+            case "text": return .text(text)
+            case "href": return href.map(TemplateValue.text) ?? .bool(false)
+            case "external": return .bool(external)
+            default: return .bool(long)
             }
         case "isList":
-            if case .list = shape { return true }
-            return false
+            if case .list = shape { return .bool(true) }
+            return .bool(false)
         case "items":
-            if case .list(let items) = shape { return items }
-            return [SiteValue]()
+            if case .list(let items) = shape { return .list(items) }
+            return .list([])
         case "isObject":
-            if case .object = shape { return true }
-            return false
+            if case .object = shape { return .bool(true) }
+            return .bool(false)
         case "fields":
-            if case .object(let fields) = shape { return fields }
-            return [SiteValue]()
+            if case .object(let fields) = shape { return .list(fields) }
+            return .list([])
         default: return nil
         }
     }
 }
 
 /// The context of a record's page (`record` template).
-struct SiteRecordPage: MustacheParent {
-    var kind: String
-    var kindTitle: String
-    var singular: String
-    var id: String
-    var title: String
-    var file: String
-    var fields: [SiteValue]
-    var outgoing: [SiteGroup]
-    var incoming: [SiteGroup]
+final class SiteRecordPage: TemplateObject {
+    let kind: String
+    let kindTitle: String
+    let singular: String
+    let id: String
+    let title: String
+    let file: String
+    /// Each a ``SiteValue``.
+    let fields: [TemplateValue]
+    let outgoing: [SiteGroup]
+    let incoming: [SiteGroup]
 
-    func child(named name: String) -> Any? {
+    init(
+        kind: String, kindTitle: String, singular: String, id: String, title: String, file: String,
+        fields: [TemplateValue], outgoing: [SiteGroup], incoming: [SiteGroup]
+    ) {
+        self.kind = kind
+        self.kindTitle = kindTitle
+        self.singular = singular
+        self.id = id
+        self.title = title
+        self.file = file
+        self.fields = fields
+        self.outgoing = outgoing
+        self.incoming = incoming
+    }
+
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "kind": kind
-        case "kindTitle": kindTitle
-        case "singular": singular
-        case "id": id
-        case "title": title
-        case "file": file
-        case "fields": fields
-        case "outgoing": outgoing
-        case "incoming": incoming
-        case "hasOutgoing": !outgoing.isEmpty
-        case "hasIncoming": !incoming.isEmpty
+        case "kind": .text(kind)
+        case "kindTitle": .text(kindTitle)
+        case "singular": .text(singular)
+        case "id": .text(id)
+        case "title": .text(title)
+        case "file": .text(file)
+        case "fields": .list(fields)
+        case "outgoing": .objects(outgoing)
+        case "incoming": .objects(incoming)
+        case "hasOutgoing": .bool(!outgoing.isEmpty)
+        case "hasIncoming": .bool(!incoming.isEmpty)
         default: nil
         }
     }
 }
 
 /// Related records of one kind on a record's page.
-struct SiteGroup: MustacheParent {
-    struct Item: MustacheParent {
-        var href: String
-        var name: String
-        var id: String
-        var via: String
+final class SiteGroup: TemplateObject {
+    final class Item: TemplateObject {
+        let href: String
+        let name: String
+        let id: String
+        let via: String
 
-        func child(named key: String) -> Any? {
+        init(href: String, name: String, id: String, via: String) {
+            self.href = href
+            self.name = name
+            self.id = id
+            self.via = via
+        }
+
+        func value(_ key: String) -> TemplateValue? {
             switch key {
-            case "href": href
-            case "name": name
-            case "id": id
-            case "via": via
+            case "href": .text(href)
+            case "name": .text(name)
+            case "id": .text(id)
+            case "via": .text(via)
             default: nil
             }
         }
     }
 
-    var label: String
-    var kind: String
-    var items: [Item]
+    let label: String
+    let kind: String
+    /// Each an ``Item``.
+    let items: [TemplateValue]
 
-    func child(named name: String) -> Any? {
+    init(label: String, kind: String, items: [TemplateValue]) {
+        self.label = label
+        self.kind = kind
+        self.items = items
+    }
+
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "label": label
-        case "kind": kind
-        case "count": items.count
-        case "items": items
+        case "label": .text(label)
+        case "kind": .text(kind)
+        case "count": .int(items.count)
+        case "items": .list(items)
         default: nil
         }
     }
 }
 
 /// One row of a kind's table (`row` template).
-struct SiteRow: MustacheParent {
-    struct Cell: MustacheParent {
-        var text: String
-        var sort: String
-        var href: String?
+final class SiteRow: TemplateObject {
+    final class Cell: TemplateObject {
+        let text: String
+        let sort: String
+        let href: String?
 
-        func child(named name: String) -> Any? {
+        init(text: String, sort: String, href: String?) {
+            self.text = text
+            self.sort = sort
+            self.href = href
+        }
+
+        func value(_ name: String) -> TemplateValue? {
             switch name {
-            case "text": text
-            case "sort": sort
-            case "href": href ?? false
+            case "text": .text(text)
+            case "sort": .text(sort)
+            case "href": href.map(TemplateValue.text) ?? .bool(false)
             default: nil
             }
         }
     }
 
-    var cells: [Cell]
-    var id: String
+    let cells: [Cell]
+    let id: String
 
-    func child(named name: String) -> Any? {
+    init(cells: [Cell], id: String) {
+        self.cells = cells
+        self.id = id
+    }
+
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "cells": cells
-        case "id": id
+        case "cells": .objects(cells)
+        case "id": .text(id)
         default: nil
         }
     }
 }
 
 /// A content template's context with the keys every page adds: `root` and `site`.
-struct SitePageContext: MustacheParent {
-    var content: any MustacheParent
-    var root: String
-    var site: String
+final class SitePageContext: TemplateObject {
+    let content: any TemplateObject
+    let root: String
+    let site: String
 
-    func child(named name: String) -> Any? {
+    init(content: any TemplateObject, root: String, site: String) {
+        self.content = content
+        self.root = root
+        self.site = site
+    }
+
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "root": root
-        case "site": site
-        default: content.child(named: name)
+        case "root": .text(root)
+        case "site": .text(site)
+        default: content.value(name)
         }
     }
 }
 
 /// The `layout` template's context.
-struct SiteLayout: MustacheParent {
-    struct Link: MustacheParent {
-        var href: String
-        var label: String
-        var current: Bool
+final class SiteLayout: TemplateObject {
+    final class Link: TemplateObject, Sendable {
+        let href: String
+        let label: String
+        let current: Bool
 
-        func child(named name: String) -> Any? {
+        init(href: String, label: String, current: Bool) {
+            self.href = href
+            self.label = label
+            self.current = current
+        }
+
+        func value(_ name: String) -> TemplateValue? {
             switch name {
-            case "href": href
-            case "label": label
-            case "current": current
+            case "href": .text(href)
+            case "label": .text(label)
+            case "current": .bool(current)
             default: nil
             }
         }
     }
 
-    var lang: String
-    var title: String
-    var site: String
-    var root: String
-    var nav: [Link]
+    let lang: String
+    let title: String
+    let site: String
+    let root: String
+    let nav: [Link]
     /// The `nav` template rendered for this page (the same for every page of a kind).
-    var navigation: String
-    var content: String
+    let navigation: [UInt8]
+    let content: [UInt8]
 
-    func child(named name: String) -> Any? {
+    init(lang: String, title: String, site: String, root: String, nav: [Link], navigation: [UInt8], content: [UInt8]) {
+        self.lang = lang
+        self.title = title
+        self.site = site
+        self.root = root
+        self.nav = nav
+        self.navigation = navigation
+        self.content = content
+    }
+
+    func value(_ name: String) -> TemplateValue? {
         switch name {
-        case "lang": lang
-        case "title": title
-        case "site": site
-        case "root": root
-        case "nav": nav
-        case "navigation": navigation
-        case "content": content
+        case "lang": .text(lang)
+        case "title": .text(title)
+        case "site": .text(site)
+        case "root": .text(root)
+        case "nav": .objects(nav)
+        case "navigation": .bytes(navigation)
+        case "content": .bytes(content)
         default: nil
         }
     }

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KlasterModel
 import KlasterStore
 import KlasterValidation
@@ -9,12 +16,37 @@ struct RecordKey: Hashable, Sendable, Comparable {
     var id: String
 
     /// The page's path from the site root: `clusters/okip.html`.
-    var page: String { "\(kind.folder)/\(id).html" }
+    var page: String {
+        var page = kind.folder
+        page.reserveCapacity(page.utf8.count + id.utf8.count + 6)
+        page += "/"
+        page += id
+        page += ".html"
+        return page
+    }
 
+    /// Kinds in the store's order, then ids by their bytes.
     static func < (a: RecordKey, b: RecordKey) -> Bool {
-        let ka = RecordKind.allCases.firstIndex(of: a.kind)!
-        let kb = RecordKind.allCases.firstIndex(of: b.kind)!
-        return ka != kb ? ka < kb : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        let ka = a.kind.order
+        let kb = b.kind.order
+        return ka != kb ? ka < kb : bytesPrecede(a.id, b.id)
+    }
+
+    /// Whether `a`'s UTF-8 bytes come before `b`'s (`lexicographicallyPrecedes`, on the bytes
+    /// in place when both strings have them contiguous).
+    private static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                if common > 0 {
+                    let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+        if let result = fast ?? nil { return result }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }
 
@@ -26,11 +58,89 @@ struct SiteLink: Hashable, Sendable {
     var field: String
 }
 
+/// The places of a kind's records as a tree: a node per member name (and one for the items of
+/// a list), each with its label worked out once, and with the `x-ref` target the schema gives
+/// for strings there. Walking a record along it costs a lookup per member by its own name, not
+/// a path string built and hashed for every value.
+///
+/// Built by ``SiteLinks`` while it reads the records (one thread), then only read.
+final class ShapeNode: @unchecked Sendable {
+    /// The member's label (``SiteText/label(_:)``); empty for the root and list items.
+    let label: String
+    private(set) var members: [String: ShapeNode] = [:]
+    private(set) var items: ShapeNode?
+    /// Whether a string was seen here.
+    private(set) var holdsText = false
+    /// The records a string here refers to (the schema's `x-ref`).
+    private(set) var target: SchemaRefTarget?
+    /// Whether this place or one below it is an `x-ref` place.
+    private(set) var leadsToRef = false
+
+    init(label: String) {
+        self.label = label
+    }
+
+    func member(_ name: String) -> ShapeNode? { members[name] }
+
+    var item: ShapeNode? { items }
+
+    /// Adds the places of `value` (found at this node, which `path` leads to from the root);
+    /// a place that holds a string for the first time gets its `x-ref` target from `schema`.
+    func add(_ value: JSONValue, path: inout [String?], schema: JSONSchema?, keys: inout Set<String>) {
+        switch value {
+        case .string:
+            guard !holdsText, !path.isEmpty else { return }
+            holdsText = true
+            var at = YAMLPath()
+            for step in path {
+                if let step {
+                    keys.insert(step)
+                    at = at.appending(key: step)
+                } else {
+                    at = at.appending(index: 0)
+                }
+            }
+            target = schema?.fieldInfo(at: at)?.xRef
+        case .array(let values):
+            let node: ShapeNode
+            if let items { node = items } else { node = ShapeNode(label: ""); items = node }
+            path.append(nil)
+            for value in values { node.add(value, path: &path, schema: schema, keys: &keys) }
+            path.removeLast()
+        case .object(let object):
+            for (name, value) in object.entries {
+                let node: ShapeNode
+                if let known = members[name] {
+                    node = known
+                } else {
+                    node = ShapeNode(label: SiteText.label(name))
+                    members[name] = node
+                }
+                path.append(name)
+                node.add(value, path: &path, schema: schema, keys: &keys)
+                path.removeLast()
+            }
+        default:
+            return
+        }
+    }
+
+    /// Works out ``leadsToRef`` for this node and those below it; whether any place is one.
+    @discardableResult
+    func markRefs() -> Bool {
+        var leads = target != nil
+        if let items, items.markRefs() { leads = true }
+        for node in members.values where node.markRefs() { leads = true }
+        leadsToRef = leads
+        return leads
+    }
+}
+
 /// Every reference the records make to each other, both ways, and their display names: what
 /// the pages need to link records in both directions.
 struct SiteLinks: Sendable {
-    /// For each kind, the `x-ref` fields by shape path (`memberships/[]/cluster`).
-    let refFields: [RecordKind: [String: SchemaRefTarget]]
+    /// For each kind, its records' places, with the `x-ref` ones marked.
+    let shapes: [RecordKind: ShapeNode]
     let outgoing: [RecordKey: [SiteLink]]
     let incoming: [RecordKey: [SiteLink]]
     /// Each record's display name.
@@ -45,36 +155,34 @@ struct SiteLinks: Sendable {
         dates: inout [(key: RecordKey, date: String)],
         progress: (Int) -> Void
     ) throws(ExportError) {
-        var fields: [RecordKind: [String: SchemaRefTarget]] = [:]
+        var shapes: [RecordKind: ShapeNode] = [:]
         var names: [RecordKey: String] = [:]
         var labels: [String: String] = [:]
         var found: [SiteLink] = []
         let languages = dataset.languages
         for kind in dataset.kinds {
-            var shapes = ShapeIndex(schema: dataset.schemas[kind])
+            let root = ShapeNode(label: "")
+            let schema = dataset.schemas[kind]
+            var keys: Set<String> = []
+            var path: [String?] = []
             let dateFields = kind == .agreements ? ["signed_on", "valid_from"] : kind == .news ? ["published"] : []
             try dataset.forEachChunk(of: kind, size: 2048, map: { $0 }) { (records: [ExportRecord]) throws(ExportError) in
-                let summaries = parallelMap(records, chunk: 16) { record -> (name: String, shapes: Set<String>) in
-                    var found: Set<String> = []
-                    Self.walk(record.value, shape: "", field: nil) { shape, _, _ in found.insert(shape) }
-                    return (SiteText.name(of: record, languages: languages), found)
-                }
-                for (record, summary) in zip(records, summaries) {
+                let recordNames = parallelMap(records, chunk: 16) { SiteText.name(of: $0, languages: languages) }
+                for (record, name) in zip(records, recordNames) {
                     let key = RecordKey(kind: kind, id: record.id)
-                    names[key] = summary.name
-                    shapes.add(summary.shapes)
+                    names[key] = name
+                    root.add(record.value, path: &path, schema: schema, keys: &keys)
                     if !dateFields.isEmpty {
                         dates.append((key, dateFields.lazy.compactMap { record.fields[$0]?.stringValue }.first ?? ""))
                     }
                 }
-                let refs = shapes.refs
-                if !refs.isEmpty {
-                    for links in parallelMap(records, chunk: 16, { Self.links(of: $0, refs: refs) }) { found += links }
+                if root.markRefs() {
+                    for links in parallelMap(records, chunk: 16, { Self.links(of: $0, shapes: root) }) { found += links }
                 }
                 progress(records.count)
             }
-            fields[kind] = shapes.refs
-            for key in shapes.keys where labels[key] == nil { labels[key] = SiteText.label(key) }
+            shapes[kind] = root
+            for key in keys where labels[key] == nil { labels[key] = SiteText.label(key) }
         }
         var outgoing: [RecordKey: [SiteLink]] = [:]
         var incoming: [RecordKey: [SiteLink]] = [:]
@@ -82,71 +190,54 @@ struct SiteLinks: Sendable {
             outgoing[link.from, default: []].append(link)
             incoming[link.to, default: []].append(link)
         }
-        self.refFields = fields
+        self.shapes = shapes
         self.outgoing = outgoing
         self.incoming = incoming.mapValues { $0.sorted { ($0.from, $0.field) < ($1.from, $1.field) } }
         self.names = names
         self.labels = labels
     }
 
-    /// The references `record` makes through the `x-ref` fields `refs`, each once.
-    private static func links(of record: ExportRecord, refs: [String: SchemaRefTarget]) -> [SiteLink] {
+    /// The references `record` makes through the `x-ref` places of `shapes`, each once.
+    private static func links(of record: ExportRecord, shapes: ShapeNode) -> [SiteLink] {
         var links: [SiteLink] = []
         var seen: Set<SiteLink> = []
         let from = RecordKey(kind: record.kind, id: record.id)
-        walk(record.value, shape: "", field: nil) { shape, field, text in
-            guard let target = refs[shape]?.resolve(text) else { return }
+        walkRefs(record.value, node: shapes, field: nil) { field, target, text in
+            guard let target = target.resolve(text) else { return }
             let link = SiteLink(from: from, to: RecordKey(kind: target.kind, id: target.id), field: field)
             if link.to != from, seen.insert(link).inserted { links.append(link) }
         }
         return links
     }
 
-    /// The record a string at `shape` in a record of `kind` refers to, when it exists.
-    func target(kind: RecordKind, shape: String, text: String) -> RecordKey? {
-        guard let resolved = refFields[kind]?[shape]?.resolve(text) else { return nil }
-        let key = RecordKey(kind: resolved.kind, id: resolved.id)
-        return names[key] == nil ? nil : key
-    }
-
-    /// Calls `body` with every string in `value`: its shape path (keys, `[]` for items), the
-    /// top-level field it is under, and its text.
-    static func walk(_ value: JSONValue, shape: String, field: String?, _ body: (String, String, String) -> Void) {
+    /// Calls `body` with every string of `value` at an `x-ref` place: the top-level field it is
+    /// under, the place's target, and the text. Only goes where such places are.
+    private static func walkRefs(
+        _ value: JSONValue,
+        node: ShapeNode,
+        field: String?,
+        _ body: (String, SchemaRefTarget, String) -> Void
+    ) {
+        guard node.leadsToRef else { return }
         switch value {
         case .string(let text):
-            if let field { body(shape, field, text) }
+            if let field, let target = node.target { body(field, target, text) }
         case .array(let items):
-            for item in items { walk(item, shape: shape + "/[]", field: field, body) }
+            guard let child = node.item else { return }
+            for item in items { walkRefs(item, node: child, field: field, body) }
         case .object(let object):
             for (key, member) in object.entries {
-                walk(member, shape: shape.isEmpty ? key : shape + "/" + key, field: field ?? key, body)
+                if let child = node.member(key) { walkRefs(member, node: child, field: field ?? key, body) }
             }
         default:
             return
         }
     }
 
-    /// The string places of a kind's records seen so far, and which of them are `x-ref` fields.
-    private struct ShapeIndex {
-        let schema: JSONSchema?
-        private var seen: Set<String> = []
-        private(set) var refs: [String: SchemaRefTarget] = [:]
-        /// The keys of the shapes seen.
-        private(set) var keys: Set<String> = []
-
-        init(schema: JSONSchema?) {
-            self.schema = schema
-        }
-
-        mutating func add(_ shapes: Set<String>) {
-            for shape in shapes where seen.insert(shape).inserted {
-                var path = YAMLPath()
-                for step in shape.split(separator: "/") {
-                    if step != "[]" { keys.insert(String(step)) }
-                    path = step == "[]" ? path.appending(index: 0) : path.appending(key: String(step))
-                }
-                if let target = schema?.fieldInfo(at: path)?.xRef { refs[shape] = target }
-            }
-        }
+    /// The record a string at the place `node` refers to, when it exists.
+    func target(_ node: ShapeNode?, text: String) -> RecordKey? {
+        guard let resolved = node?.target?.resolve(text) else { return nil }
+        let key = RecordKey(kind: resolved.kind, id: resolved.id)
+        return names[key] == nil ? nil : key
     }
 }

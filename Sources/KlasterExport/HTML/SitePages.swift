@@ -1,4 +1,5 @@
 import KlasterModel
+import KlasterTemplates
 import KlasterValidation
 
 /// The Mustache contexts of the site's pages, built from the dataset and its links.
@@ -14,11 +15,12 @@ struct SitePages {
     func record(_ record: ExportRecord) -> SiteRecordPage {
         let key = RecordKey(kind: record.kind, id: record.id)
         let root = "../"
-        var fields: [SiteValue] = []
+        let shapes = links.shapes[record.kind]
+        var fields: [TemplateValue] = []
+        fields.reserveCapacity(record.fields.entries.count)
         for (name, value) in record.fields.entries where name != "id" {
-            var node = self.node(value, shape: name, kind: record.kind, root: root)
-            node.label = label(name)
-            fields.append(node)
+            let shape = shapes?.member(name)
+            fields.append(.object(node(value, shape: shape, label: shape?.label ?? label(name), root: root)))
         }
         return SiteRecordPage(
             kind: record.kind.rawValue,
@@ -28,31 +30,45 @@ struct SitePages {
             title: links.names[key] ?? record.id,
             file: record.file,
             fields: fields,
-            outgoing: groups(links.outgoing[key] ?? [], root: root, other: \.to),
-            incoming: groups(links.incoming[key] ?? [], root: root, other: \.from)
+            outgoing: groups(links.outgoing[key] ?? [], root: root, other: { $0.to }),
+            incoming: groups(links.incoming[key] ?? [], root: root, other: { $0.from })
         )
     }
 
     /// Related records grouped by kind, each once, with the fields that link them.
-    private func groups(_ list: [SiteLink], root: String, other: KeyPath<SiteLink, RecordKey>) -> [SiteGroup] {
-        var byKind: [RecordKind: [RecordKey: [String]]] = [:]
-        for link in list {
-            byKind[link[keyPath: other].kind, default: [:]][link[keyPath: other], default: []].append(link.field)
+    private func groups(_ list: [SiteLink], root: String, other: (SiteLink) -> RecordKey) -> [SiteGroup] {
+        guard !list.isEmpty else { return [] }
+        // By kind (in the store's order), then id; each record's fields in the order of `list`.
+        let entries = list.indices.map { (key: other(list[$0]), at: $0) }.sorted { a, b in
+            a.key == b.key ? a.at < b.at : a.key < b.key
         }
-        return RecordKind.allCases.compactMap { kind -> SiteGroup? in
-            guard let records = byKind[kind] else { return nil }
-            let items = records.keys.sorted().map { key -> SiteGroup.Item in
-                var fields: [String] = []
-                for field in records[key]! where !fields.contains(field) { fields.append(field) }
-                return SiteGroup.Item(
-                    href: root + key.page,
-                    name: links.names[key] ?? key.id,
-                    id: key.id,
-                    via: fields.map(label).joined(separator: ", ")
-                )
+        var groups: [SiteGroup] = []
+        var items: [TemplateValue] = []
+        var i = 0
+        while i < entries.count {
+            let key = entries[i].key
+            var fields: [String] = []
+            while i < entries.count, entries[i].key == key {
+                let field = list[entries[i].at].field
+                if !fields.contains(field) { fields.append(field) }
+                i += 1
             }
-            return SiteGroup(label: SiteText.title(kind), kind: kind.rawValue, items: items)
+            items.append(
+                .object(
+                    SiteGroup.Item(
+                        href: root + key.page,
+                        name: links.names[key] ?? key.id,
+                        id: key.id,
+                        via: fields.map(label).joined(separator: ", ")
+                    )
+                )
+            )
+            if i == entries.count || entries[i].key.kind != key.kind {
+                groups.append(SiteGroup(label: SiteText.title(key.kind), kind: key.kind.rawValue, items: items))
+                items = []
+            }
         }
+        return groups
     }
 
     /// A field name's label, worked out once per name for most names.
@@ -61,30 +77,54 @@ struct SitePages {
     }
 
     /// A value as a tree for the `value` template: text (maybe a link), a list, or fields.
-    func node(_ value: JSONValue, shape: String, kind: RecordKind, root: String) -> SiteValue {
+    /// `shape` is the value's place in the kind's records (`nil` if unknown: no links then).
+    func node(_ value: JSONValue, shape: ShapeNode?, label: String?, root: String) -> SiteValue {
         switch value {
         case .array(let items):
-            return SiteValue(shape: .list(items.map { self.node($0, shape: shape + "/[]", kind: kind, root: root) }))
+            let item = shape?.item
+            return SiteValue(label: label, shape: .list(items.map { .object(self.node($0, shape: item, label: nil, root: root)) }))
         case .object(let object):
             return SiteValue(
+                label: label,
                 shape: .object(
-                    object.entries.map { name, member -> SiteValue in
-                        var child = self.node(member, shape: shape + "/" + name, kind: kind, root: root)
-                        child.label = self.label(name)
-                        return child
+                    object.entries.map { name, member -> TemplateValue in
+                        let child = shape?.member(name)
+                        return .object(self.node(member, shape: child, label: child?.label ?? self.label(name), root: root))
                     }
                 )
             )
         case .string(let text):
-            if let target = links.target(kind: kind, shape: shape, text: text) {
-                return SiteValue(shape: .text(links.names[target] ?? text, href: root + target.page, external: false, long: false))
+            if shape?.target != nil, let target = links.target(shape, text: text) {
+                return SiteValue(label: label, shape: .text(links.names[target] ?? text, href: root + target.page, external: false, long: false))
             } else if text.hasPrefix("https://") || text.hasPrefix("http://") {
-                return SiteValue(shape: .text(text, href: text, external: true, long: false))
+                return SiteValue(label: label, shape: .text(text, href: text, external: true, long: false))
             }
-            return SiteValue(shape: .text(text, href: nil, external: false, long: text.contains("\n") || text.count > 120))
+            return SiteValue(label: label, shape: .text(text, href: nil, external: false, long: Self.isLong(text)))
         default:
-            return SiteValue(shape: .text(SiteText.scalar(value), href: nil, external: false, long: false))
+            return SiteValue(label: label, shape: .text(SiteText.scalar(value), href: nil, external: false, long: false))
         }
+    }
+
+    /// Whether text is shown as a long one: it has a line break (a `\n` that is a character of
+    /// its own, not part of `\r\n`) or more than 120 characters (counted only when it has more
+    /// than 120 bytes, and only as far as the 121st).
+    static func isLong(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        if let long = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 10, previous != 13 { return true }
+                previous = byte
+            }
+            return false
+        }) {
+            if long { return true }
+        } else if text.contains("\n") {
+            return true
+        }
+        // No more than 120 bytes: no more than 120 characters. Else count only up to the 121st.
+        guard utf8.count > 120, let last = text.index(text.startIndex, offsetBy: 120, limitedBy: text.endIndex) else { return false }
+        return last != text.endIndex
     }
 
     /// The columns of a kind's table: a label and how to get the cell from a record.

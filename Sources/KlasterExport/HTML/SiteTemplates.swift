@@ -5,7 +5,13 @@
 /// as `{{{content}}}`; `kind` and `timeline` take their rows (`row`, `entry`) as `{{{rows}}}`,
 /// streamed in. `fields` and `value` (with `value-*`) render a record's fields as nested lists
 /// (partials), `map` the SVG picture, `nav` the navigation links; `style` and `script` are the
-/// CSS and JavaScript files. Record text is only ever shown with `{{...}}`, which escapes it.
+/// CSS and JavaScript files. Record text is only ever shown with `{{...}}`, which escapes it
+/// (`&`, `<`, `>`, `"`, `'`, byte by byte).
+///
+/// They are rendered by ``KlasterTemplates`` (parsed once, when the export starts; a template
+/// that does not parse is an ``ExportError`` with its file, line and column). The contexts are
+/// typed (``SiteValue``, ``SiteRecordPage``, ``SiteRow``, ...): each answers the keys listed
+/// on its type.
 enum SiteTemplates {
     static let builtIn: [String: String] = [
         "layout": layout, "index": index, "kind": kind, "row": row, "record": record, "fields": fields,

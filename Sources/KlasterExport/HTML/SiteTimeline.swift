@@ -1,6 +1,6 @@
 import KlasterModel
 import KlasterValidation
-import Mustache
+import KlasterTemplates
 
 /// The agreements and news in date order: agreements by `signed_on` (else `valid_from`), news
 /// by `published`; records without a date come last.
@@ -28,18 +28,22 @@ struct SiteTimeline {
     static func context(_ entry: Entry) -> Context { Context(entry: entry) }
 
     /// The `entry` template's context.
-    struct Context: MustacheParent {
-        var entry: Entry
+    final class Context: TemplateObject {
+        let entry: Entry
 
-        func child(named name: String) -> Any? {
+        init(entry: Entry) {
+            self.entry = entry
+        }
+
+        func value(_ name: String) -> TemplateValue? {
             switch name {
-            case "date": entry.date.isEmpty ? "undated" : String(entry.date.prefix(10))
-            case "datetime": entry.date.isEmpty ? false : entry.date
-            case "year": entry.date.isEmpty ? "undated" : String(entry.date.prefix(4))
-            case "kind": entry.key.kind.rawValue
-            case "kindLabel": entry.key.kind.singular
-            case "href": entry.key.page
-            case "title": entry.title
+            case "date": .text(entry.date.isEmpty ? "undated" : String(entry.date.prefix(10)))
+            case "datetime": entry.date.isEmpty ? .bool(false) : .text(entry.date)
+            case "year": .text(entry.date.isEmpty ? "undated" : String(entry.date.prefix(4)))
+            case "kind": .text(entry.key.kind.rawValue)
+            case "kindLabel": .text(entry.key.kind.singular)
+            case "href": .text(entry.key.page)
+            case "title": .text(entry.title)
             default: nil
             }
         }
