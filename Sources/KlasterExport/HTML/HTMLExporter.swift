@@ -81,10 +81,15 @@ public struct HTMLExporter: Exporter {
         let total = dataset.count
         var done = 0
         var dates: [(key: RecordKey, date: String)] = []
-        let links = try SiteLinks(dataset, dates: &dates) { count in
+        // A store of up to `keptRecords` records is read once: the first pass keeps the records
+        // for the second. A larger one is read twice, so that memory stays bounded.
+        var kept: [RecordKind: [ExportRecord]]? = dataset.isStreaming && total <= keptRecords ? [:] : nil
+        let links = try SiteLinks(dataset, dates: &dates, kept: &kept) { count in
             done += count
             progress?.update("html", done: done / 2, total: total)
         }
+        let dataset = kept.map { dataset.holding($0) } ?? dataset
+        kept = nil
         let pages = SitePages(dataset: dataset, links: links)
         let timeline = SiteTimeline(dates: dates, links: links)
         dates = []
@@ -148,6 +153,10 @@ public struct HTMLExporter: Exporter {
         }
         progress?.finish("html")
     }
+
+    /// The most records an export keeps in memory between its two passes over the records
+    /// (about 10 KiB each, parsed): beyond it, the second pass reads the store again.
+    static let keptRecords = 20_000
 
     /// Writes `page` to `path` with what `rows` writes in place of the rows marker.
     private static func streamed(

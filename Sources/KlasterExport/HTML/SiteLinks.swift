@@ -149,10 +149,12 @@ struct SiteLinks: Sendable {
     let labels: [String: String]
 
     /// Reads every record of `dataset` once, a chunk at a time, keeping only names,
-    /// references and the dates of agreements and news (`dates`, in record order).
+    /// references and the dates of agreements and news (`dates`, in record order) — and, when
+    /// `kept` is not nil, the records themselves, in it.
     init(
         _ dataset: ExportDataset,
         dates: inout [(key: RecordKey, date: String)],
+        kept: inout [RecordKind: [ExportRecord]]?,
         progress: (Int) -> Void
     ) throws(ExportError) {
         var shapes: [RecordKind: ShapeNode] = [:]
@@ -176,6 +178,7 @@ struct SiteLinks: Sendable {
                         dates.append((key, dateFields.lazy.compactMap { record.fields[$0]?.stringValue }.first ?? ""))
                     }
                 }
+                if kept != nil { kept?[kind, default: []] += records }
                 if root.markRefs() {
                     for links in parallelMap(records, chunk: 16, { Self.links(of: $0, shapes: root) }) { found += links }
                 }
