@@ -11,8 +11,20 @@ public struct RecordFile: Hashable, Sendable, Comparable, CustomStringConvertibl
     public init(kind: RecordKind, id: String, root: String) {
         self.kind = kind
         self.id = id
-        self.relativePath = "\(kind.folder)/\(id).yaml"
-        self.absolutePath = root + "/" + relativePath
+        let folder = kind.folder
+        var relative = ""
+        relative.reserveCapacity(folder.utf8.count + id.utf8.count + 6)
+        relative += folder
+        relative += "/"
+        relative += id
+        relative += ".yaml"
+        var absolute = ""
+        absolute.reserveCapacity(root.utf8.count + 1 + relative.utf8.count)
+        absolute += root
+        absolute += "/"
+        absolute += relative
+        self.relativePath = relative
+        self.absolutePath = absolute
     }
 
     /// `clusters/okip`, the form commands take.

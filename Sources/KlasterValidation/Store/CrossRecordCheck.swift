@@ -10,9 +10,10 @@ struct CrossRecordCheck {
 
     func run() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        // The first record (by position in `facts`) to use each unique value, and the line.
-        var firstUse: [String: (record: Int, line: Int)] = [:]
-        firstUse.reserveCapacity(facts.reduce(0) { $0 + $1.uniques.count })
+        // The first record (by position in `facts`) to use each unique value, and the line: a
+        // table per kind and field (there are a handful), each keyed by the value alone.
+        var fields: [UniqueField] = []
+        var firstUse: [[String: (record: Int, line: Int)]] = []
         var coordinates: [String: Set<String>] = [:]
         for record in facts where record.kind == .members {
             coordinates[record.id] = Set(record.coordinates)
@@ -31,8 +32,16 @@ struct CrossRecordCheck {
                 )
             }
             for unique in record.uniques {
-                let key = "\(record.kind.rawValue)\u{0}\(unique.field)\u{0}\(unique.value)"
-                if let first = firstUse[key] {
+                let field = UniqueField(kind: record.kind, field: unique.field)
+                let table: Int
+                if let known = fields.firstIndex(of: field) {
+                    table = known
+                } else {
+                    table = fields.count
+                    fields.append(field)
+                    firstUse.append([:])
+                }
+                if let first = firstUse[table][unique.value] {
                     // The same file: a record's kind and id name its file.
                     if first.record == position || (facts[first.record].kind == record.kind && facts[first.record].id == record.id) { continue }
                     diagnostics.append(
@@ -44,7 +53,7 @@ struct CrossRecordCheck {
                         )
                     )
                 } else {
-                    firstUse[key] = (position, unique.place.line)
+                    firstUse[table][unique.value] = (position, unique.place.line)
                 }
             }
             if let coordinator = record.coordinator, let clusters = coordinates[coordinator.id],
@@ -62,6 +71,12 @@ struct CrossRecordCheck {
             }
         }
         return diagnostics
+    }
+
+    /// An `x-unique` field of a kind: values must not repeat within it.
+    private struct UniqueField: Equatable {
+        var kind: RecordKind
+        var field: String
     }
 
     /// The last field name of a pointer (`cluster` for `/memberships/0/cluster`).
