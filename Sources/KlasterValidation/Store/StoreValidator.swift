@@ -117,6 +117,8 @@ public struct StoreValidator: Sendable {
         }
         diagnostics += CrossRecordCheck(index: index, facts: facts).run()
         if let only { diagnostics.removeAll { !only.contains($0.file) } }
+        // The store-sized listing, cache and facts are freed off this thread.
+        releaseInBackground((files, index, cache, results, checks, facts))
         return ValidationReport(diagnostics: diagnostics, recordCount: files.count)
     }
 
