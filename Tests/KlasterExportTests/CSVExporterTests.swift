@@ -69,6 +69,10 @@ import Testing
         line = ""
         CSVFormat.excel.appendLine(["a,b", "c;d"], to: &line)
         #expect(line == "a,b;\"c;d\"\r\n")
+        // Quotes first, last and next to each other, between non-ASCII text.
+        line = ""
+        CSVFormat.standard.appendLine(["\"", "ż\"\"ó\n", "\"ą\""], to: &line)
+        #expect(line == "\"\"\"\",\"ż\"\"\"\"ó\n\",\"\"\"ą\"\"\"\n")
     }
 
     @Test func anExportReplacesItsOwnFolderButNoOtherFolder() throws {

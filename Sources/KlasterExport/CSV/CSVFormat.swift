@@ -14,7 +14,7 @@ public struct CSVFormat: Sendable, Hashable {
     /// Appends one line of cells.
     public func appendLine(_ cells: [String], to out: inout String) {
         for (i, cell) in cells.enumerated() {
-            if i > 0 { out.unicodeScalars.append(Unicode.Scalar(separator)) }
+            if i > 0 { out.append(Character(Unicode.Scalar(separator))) }
             appendCell(cell, to: &out)
         }
         out += lineEnd
@@ -32,10 +32,15 @@ public struct CSVFormat: Sendable, Hashable {
             out += text
             return
         }
+        // The text between quotes appended a run at a time, each quote doubled.
         out += "\""
-        for ch in text.unicodeScalars {
-            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
+        var rest = Substring(text)
+        while let quote = rest.utf8.firstIndex(of: 0x22) {
+            out += rest[..<quote]
+            out += "\"\""
+            rest = rest[rest.utf8.index(after: quote)...]
         }
+        out += rest
         out += "\""
     }
 
