@@ -84,27 +84,19 @@ struct StatCache {
                 if line.count == 3 && line[0] == UInt8(ascii: "e") && line[1] == UInt8(ascii: "n") && line[2] == UInt8(ascii: "d") {
                     return start == buffer.count ? cache : nil
                 }
-                // hash size modified changed inode path: five spaces, the path last (it may not
-                // hold one, but a record path never does).
-                var parts = (0..<0, 0..<0, 0..<0, 0..<0, 0..<0, 0..<0)
-                var fieldStart = 0
-                var field = 0
-                for i in 0..<line.count where line[i] == 0x20 && field < 5 {
-                    switch field {
-                    case 0: parts.0 = fieldStart..<i
-                    case 1: parts.1 = fieldStart..<i
-                    case 2: parts.2 = fieldStart..<i
-                    case 3: parts.3 = fieldStart..<i
-                    default: parts.4 = fieldStart..<i
-                    }
-                    field += 1
-                    fieldStart = i + 1
+                // `hash size modified changed inode path`: the path last (it may not hold a space,
+                // but a record path never does).
+                var cursor = 0
+                func field() -> Range<Int>? {
+                    var end = cursor
+                    while end < line.count && line[end] != 0x20 { end += 1 }
+                    guard end < line.count else { return nil }
+                    defer { cursor = end + 1 }
+                    return cursor..<end
                 }
-                parts.5 = fieldStart..<line.count
-                guard field == 5, parts.0.count == 64 else { return nil }
-                func number(_ r: Range<Int>) -> Int? {
+                func number() -> Int? {
+                    guard let r = field(), !r.isEmpty else { return nil }
                     var value = 0
-                    guard !r.isEmpty else { return nil }
                     for i in r {
                         let d = Int(line[i]) - 0x30
                         guard d >= 0 && d <= 9 else { return nil }
@@ -112,11 +104,11 @@ struct StatCache {
                     }
                     return value
                 }
-                guard let size = number(parts.1), let modified = number(parts.2), let changed = number(parts.3),
-                    let inode = number(parts.4)
+                guard let hashRange = field(), hashRange.count == 64, let size = number(), let modified = number(),
+                    let changed = number(), let inode = number()
                 else { return nil }
-                let hash = String(decoding: UnsafeBufferPointer(rebasing: line[parts.0]), as: UTF8.self)
-                let path = String(decoding: UnsafeBufferPointer(rebasing: line[parts.5]), as: UTF8.self)
+                let hash = String(decoding: UnsafeBufferPointer(rebasing: line[hashRange]), as: UTF8.self)
+                let path = String(decoding: UnsafeBufferPointer(rebasing: line[cursor...]), as: UTF8.self)
                 cache.entries[path] = Entry(
                     stamp: FileIO.Stamp(size: size, modified: modified, changed: changed, inode: UInt64(inode)),
                     hash: hash

@@ -31,10 +31,10 @@ struct SyncMerger: Sendable {
     /// merge-integrity check against this copy and the other), or line by line when a side is not
     /// a record that parses.
     func merge(_ job: MergeJob) -> SyncDecision {
-        let (path, baseHash, ours, a, theirs, b, versions) = (job.path, job.baseHash, job.ours, job.a, job.theirs, job.b, job.versions)
-        let baseText = baseHash.flatMap { hereObjects.get($0) ?? thereObjects.get($0) }
-        let base = baseText
-        let knownBase = baseText == nil ? nil : baseHash
+        let (path, ours, a, theirs, b, versions) = (job.path, job.ours, job.a, job.theirs, job.b, job.versions)
+        // The base's text, and its hash only when the text was found.
+        let base = job.baseHash.flatMap { hereObjects.get($0) ?? thereObjects.get($0) }
+        let knownBase = base == nil ? nil : job.baseHash
         var decision = SyncDecision(path: path)
         // A merged version has seen both sides.
         decision.version = versions.here.joined(versions.there)

@@ -157,8 +157,10 @@ private struct CopyWrites {
     let store: Store
     /// Path, new stamp and hash (`nil`: removed) of each record written.
     var done: [(String, FileIO.Stamp?, String?)] = []
-    /// The folders written to (made once each).
+    /// The folders written to (for the file-system sync).
     var folders: Set<String> = []
+    /// The folders made (once each) for new files.
+    private var made: Set<String> = []
 
     init(store: Store) {
         self.store = store
@@ -169,7 +171,7 @@ private struct CopyWrites {
         let folder = String(absolute[..<absolute.lastIndex(of: "/")!])
         switch write {
         case .content(let bytes, let hash):
-            if !folders.contains(folder) { try AtomicFile.makeFolder(folder) }
+            if made.insert(folder).inserted { try AtomicFile.makeFolder(folder) }
             try AtomicFile.write(bytes, to: absolute, sync: false)
             done.append((path, FileIO.stamp(absolute), hash))
         case .remove:

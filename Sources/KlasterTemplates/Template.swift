@@ -170,18 +170,7 @@ struct TemplateParser {
     }
 
     private func find(_ needle: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, source.count >= needle.count else { return nil }
-        var i = from
-        let last = source.count - needle.count
-        while i <= last {
-            if source[i] == first {
-                var k = 1
-                while k < needle.count, source[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        source[from...].firstRange(of: needle)?.lowerBound
     }
 
     private func error(at offset: Int, _ reason: TemplateError.Reason) -> TemplateError {

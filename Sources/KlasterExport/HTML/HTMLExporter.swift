@@ -166,28 +166,15 @@ public struct HTMLExporter: Exporter {
     ) throws(ExportError) {
         let sink = try ByteSink(creating: path)
         let marker = Array(rowsMarker.utf8)
-        if let at = firstRange(of: marker, in: page) {
-            try sink.write(page[..<at])
+        if let at = page.firstRange(of: marker) {
+            try sink.write(page[..<at.lowerBound])
             try rows(sink)
             // Any later markers are dropped, as splitting the page at every marker did.
-            var rest = Array(page[(at + marker.count)...])
-            while let next = firstRange(of: marker, in: rest) { rest.removeSubrange(next..<(next + marker.count)) }
-            try sink.write(rest)
+            try sink.write(Array(page[at.upperBound...]).replacing(marker, with: [UInt8]()))
         } else {
             try sink.write(page)
         }
         try sink.flush()
-    }
-
-    private static func firstRange(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        var i = 0
-        while let found = bytes[i...].firstIndex(of: first) {
-            if found + needle.count > bytes.count { return nil }
-            if bytes[found..<(found + needle.count)].elementsEqual(needle) { return found }
-            i = found + 1
-        }
-        return nil
     }
 }
 

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import KlasterModel
 import KlasterStore
 import KlasterValidation
@@ -25,28 +18,10 @@ struct RecordKey: Hashable, Sendable, Comparable {
         return page
     }
 
-    /// Kinds in the store's order, then ids by their bytes.
+    /// Kinds in the store's order, then ids by their bytes: ids are ASCII (`[a-z0-9-]`), for
+    /// which String's own order is the bytes' order (as ``Store/list(_:)`` sorts them).
     static func < (a: RecordKey, b: RecordKey) -> Bool {
-        let ka = a.kind.order
-        let kb = b.kind.order
-        return ka != kb ? ka < kb : bytesPrecede(a.id, b.id)
-    }
-
-    /// Whether `a`'s UTF-8 bytes come before `b`'s (`lexicographicallyPrecedes`, on the bytes
-    /// in place when both strings have them contiguous).
-    private static func bytesPrecede(_ a: String, _ b: String) -> Bool {
-        let fast = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
-                let common = min(x.count, y.count)
-                if common > 0 {
-                    let order = memcmp(x.baseAddress!, y.baseAddress!, common)
-                    if order != 0 { return order < 0 }
-                }
-                return x.count < y.count
-            }
-        }
-        if let result = fast ?? nil { return result }
-        return a.utf8.lexicographicallyPrecedes(b.utf8)
+        a.kind != b.kind ? a.kind.order < b.kind.order : a.id < b.id
     }
 }
 
