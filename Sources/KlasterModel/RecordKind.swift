@@ -28,10 +28,15 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable, Codable, Custo
 
     /// Accepts the plural folder name or the singular (`members`, `member`).
     public init?(name: String) {
-        if let kind = RecordKind(rawValue: name) {
-            self = kind
-        } else if let kind = RecordKind.allCases.first(where: { $0.singular == name }) {
-            self = kind
+        // Compared one by one: cheaper than a `switch` over strings, and called per reference.
+        if name == "clusters" || name == "cluster" {
+            self = .clusters
+        } else if name == "members" || name == "member" {
+            self = .members
+        } else if name == "agreements" || name == "agreement" {
+            self = .agreements
+        } else if name == "news" {
+            self = .news
         } else {
             return nil
         }

@@ -37,6 +37,19 @@ import Testing
         #expect(error.message.contains("line 2"))
     }
 
+    @Test func duplicateKeysCompareAsText() throws {
+        // Keys compare as Swift strings: canonically equivalent spellings are one key, also
+        // between an ASCII key and a non-ASCII one (KELVIN SIGN is `K`); keys one byte apart
+        // and a mapping nested between them are not.
+        for (first, second) in [("caf\u{E9}", "cafe\u{301}"), ("K", "\u{212A}"), ("\u{212A}", "K")] {
+            let error = try #require(rejection("a: 1\n\(first): 1\nb: {\(second): 2}\n\(second): 3\n"))
+            #expect(error.code == .duplicateKey)
+            #expect(error.line == 4)
+        }
+        let distinct = try YAMLParser().parse(Array("ab: 1\nba: 2\nsub: {ab: 1, ba: 2}\nAb: 3\nabc: 4\n".utf8), file: "x.yaml")
+        #expect(distinct?.mapping?.entries.count == 5)
+    }
+
     @Test func duplicateKeyInLargeMapping() throws {
         // Past the linear-scan size, the lookup goes through the hashed index.
         var text = (0..<40).map { "key\($0): \($0)\n" }.joined()

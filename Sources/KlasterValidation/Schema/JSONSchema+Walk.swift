@@ -41,28 +41,9 @@ extension JSONSchema {
     ) {
         switch node {
         case .scalar(let scalar):
-            let annotations: ScalarAnnotations
-            if case .single(let s) = location {
-                annotations = scalarAnnotations[s]
-            } else {
-                annotations = Self.merge(schemas(at: location), nodes)
+            if let item = annotatedScalar(scalar, at: location, path: path, value: nil, including: including) {
+                found.append(item)
             }
-            let annotated = annotations.xRef != nil || annotations.xCheck != nil || annotations.xUnique
-            guard including(scalar, annotated) else { return }
-            let expected = expectedTypes(location)
-            var item = AnnotatedScalar(
-                path: YAMLPath(path),
-                scalar: scalar,
-                value: scalar.jsonValue(expecting: expected),
-                expected: expected,
-                xRef: nil,
-                xUnique: false,
-                xCheck: nil
-            )
-            item.xRef = annotations.xRef
-            item.xCheck = annotations.xCheck
-            item.xUnique = annotations.xUnique
-            found.append(item)
         case .sequence(let sequence):
             let itemLocation = child(of: location, key: nil)
             if itemLocation == .unconstrained { return }
@@ -82,6 +63,37 @@ extension JSONSchema {
                 path.removeLast()
             }
         }
+    }
+}
+
+extension JSONSchema {
+    /// The scalar at `path`, whose place is `location`, with its typed value (`value` when the
+    /// caller has typed it already) and annotations; `nil` when `including` leaves it out.
+    func annotatedScalar(
+        _ scalar: YAMLScalar,
+        at location: SchemaLocation,
+        path: [YAMLPath.Component],
+        value: JSONValue?,
+        including: (YAMLScalar, Bool) -> Bool
+    ) -> AnnotatedScalar? {
+        let annotations: ScalarAnnotations
+        if case .single(let s) = location {
+            annotations = scalarAnnotations[s]
+        } else {
+            annotations = Self.merge(schemas(at: location), nodes)
+        }
+        let annotated = annotations.xRef != nil || annotations.xCheck != nil || annotations.xUnique
+        guard including(scalar, annotated) else { return nil }
+        let expected = expectedTypes(location)
+        return AnnotatedScalar(
+            path: YAMLPath(path),
+            scalar: scalar,
+            value: value ?? scalar.jsonValue(expecting: expected),
+            expected: expected,
+            xRef: annotations.xRef,
+            xUnique: annotations.xUnique,
+            xCheck: annotations.xCheck
+        )
     }
 }
 

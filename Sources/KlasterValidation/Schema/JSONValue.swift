@@ -148,7 +148,9 @@ extension JSONValue: Hashable {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.number(let x), .number(let y)): return x == y
-        case (.string(let x), .string(let y)): return x.unicodeScalars.elementsEqual(y.unicodeScalars)
+        case (.string(let x), .string(let y)):
+            // Code points are equal exactly when their UTF-8 bytes are.
+            return x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8)
         case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
         case (.object(let x), .object(let y)):
             guard x.count == y.count else { return false }

@@ -9,7 +9,9 @@ extension SchemaValidator {
                 path.append(.index(i))
                 let saved = nesting
                 nesting = 0
-                validate(sequence.items[i], value: schema.typedScalar(sequence.items[i], at: itemLocation), schema: items, location: itemLocation)
+                let value = schema.typedScalar(sequence.items[i], at: itemLocation)
+                gather(sequence.items[i], value: value, at: itemLocation, applying: items)
+                validate(sequence.items[i], value: value, schema: items, location: itemLocation)
                 nesting = saved
                 path.removeLast()
                 if stopAtFirst && !violations.isEmpty { return }
@@ -61,19 +63,31 @@ extension SchemaValidator {
         let tracksRequired = !required.isEmpty && nodes[s].keys.keys.count <= 64
         var seen: UInt64 = 0
         if !nodes[s].properties.isEmpty || nodes[s].additionalProperties != nil {
+            // The node's tables taken once, not per entry (each access would reference-count them).
+            let keys = nodes[s].keys
+            let keyedLocation = nodes[s].keyedLocation
+            let keyedProperty = nodes[s].keyedProperty
+            let otherMemberLocation = nodes[s].otherMemberLocation
             // By index: binding each entry would copy (and reference-count) both of its nodes.
             for i in mapping.entries.indices {
                 let key = JSONSchema.keyText(mapping.entries[i].key)
-                let k = nodes[s].keys.index(of: key)
+                let k = keys.index(of: key)
                 if let k { seen |= 1 << UInt64(k) }
                 let childLocation =
-                    atThisNode ? (k.map { nodes[s].keyedLocation[$0] } ?? nodes[s].otherMemberLocation) : schema.child(of: location, key: key)
-                if let k, case let property = nodes[s].keyedProperty[k], property >= 0 {
+                    atThisNode ? (k.map { keyedLocation[$0] } ?? otherMemberLocation) : schema.child(of: location, key: key)
+                if let k, case let property = keyedProperty[k], property >= 0 {
                     descend(into: mapping.entries[i].value, key: key, schema: property, location: childLocation)
                 } else if let additional = nodes[s].additionalProperties {
                     if nodes[additional].boolean == false {
                         let message = path.isEmpty ? "unknown field '\(key)'" : "unknown field '\(key)' in \(label)"
                         report("additionalProperties", message, at: mapping.entries[i].key.span.start, schema: s)
+                        if gatherer != nil {
+                            // Not validated further, but still a place: its scalar is gathered.
+                            path.append(.key(key))
+                            let value = schema.typedScalar(mapping.entries[i].value, at: childLocation)
+                            gather(mapping.entries[i].value, value: value, at: childLocation, applying: additional)
+                            path.removeLast()
+                        }
                     } else {
                         descend(into: mapping.entries[i].value, key: key, schema: additional, location: childLocation)
                     }
@@ -110,7 +124,9 @@ extension SchemaValidator {
         path.append(.key(key))
         let saved = nesting
         nesting = 0
-        validate(value, value: schema.typedScalar(value, at: childLocation), schema: s, location: childLocation)
+        let typed = schema.typedScalar(value, at: childLocation)
+        gather(value, value: typed, at: childLocation, applying: s)
+        validate(value, value: typed, schema: s, location: childLocation)
         nesting = saved
         path.removeLast()
     }

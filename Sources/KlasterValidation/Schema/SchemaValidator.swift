@@ -18,6 +18,8 @@ struct SchemaValidator {
     /// (`{"$ref": "#"}`) stops at ``maxNesting`` instead of recursing forever.
     var nesting = 0
     static let maxNesting = 200
+    /// Set when the run also gathers the record's scalars (``JSONSchema/validate(_:gathering:)``).
+    var gatherer: ScalarGatherer?
 
     init(schema: JSONSchema, stopAtFirst: Bool = false) {
         self.schema = schema

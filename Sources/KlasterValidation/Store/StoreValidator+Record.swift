@@ -60,7 +60,9 @@ extension StoreValidator {
         let worthALook: (YAMLScalar, Bool) -> Bool = { scalar, annotated in
             annotated || (scalar.style == .plain && scalar.tag == nil && PlainScalar.yaml11Reading(scalar.value) != nil)
         }
-        for scalar in schemaSet.schemas[0].annotatedScalars(in: root, including: worthALook) {
+        // One walk over the tree: the schemas' verdicts, and the scalars the checks below read.
+        let (violations, scalars) = schemaSet.validate(root, gathering: worthALook)
+        for scalar in scalars {
             guard case .string(let text) = scalar.value else { continue }
             var computed: String?
             func pointer() -> String {
@@ -92,7 +94,7 @@ extension StoreValidator {
                 ambiguous.append((scalar, pointer(), text, reading))
             }
         }
-        for violation in schemaSet.validate(root) {
+        for violation in violations {
             let pointer = violation.path.jsonPointer
             if violation.keyword == "pattern", domainPaths.contains(pointer) { continue }
             report(violation.mark, violation.keyword, violation.message, pointer)

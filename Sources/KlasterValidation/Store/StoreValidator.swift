@@ -98,12 +98,13 @@ public struct StoreValidator: Sendable {
         if useCache && overlay.isEmpty {
             let misses = results.count { !$0.2 }
             if misses > 0 || cache?.entries.count != files.count {
-                var fresh = ValidationCache(key: cacheKey)
-                fresh.entries.reserveCapacity(files.count)
+                // In listing order (by kind, then id): no dictionary to build, nothing to sort.
+                var fresh: [(file: String, entry: ValidationCache.Entry)] = []
+                fresh.reserveCapacity(files.count)
                 for (file, result) in zip(files, results) {
-                    if let stamp = result.0 { fresh.entries[file.relativePath] = ValidationCache.Entry(stamp: stamp, check: result.1) }
+                    if let stamp = result.0 { fresh.append((file.relativePath, ValidationCache.Entry(stamp: stamp, check: result.1))) }
                 }
-                fresh.write(to: cachePath)
+                ValidationCache.write(key: cacheKey, entries: fresh, to: cachePath)
             }
         }
         var facts: [RecordFacts] = []

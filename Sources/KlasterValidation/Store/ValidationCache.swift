@@ -50,16 +50,17 @@ struct ValidationCache {
         return reader.atEnd ? cache : nil
     }
 
-    /// Writes the cache atomically; a store folder that cannot be written to is left alone.
-    func write(to path: String) {
+    /// Writes a cache of `entries` (file, entry), in their order, atomically; a store folder
+    /// that cannot be written to is left alone.
+    static func write(key: String, entries: [(file: String, entry: Entry)], to path: String) {
         var writer = BinaryWriter()
         writer.string(key)
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let settled = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec) - 2_000_000_000
-        let stable = entries.filter { $0.value.stamp.modified < settled && $0.value.stamp.changed < settled }
+        let stable = entries.filter { $0.entry.stamp.modified < settled && $0.entry.stamp.changed < settled }
         writer.u32(UInt32(stable.count))
-        for (file, entry) in stable.sorted(by: { $0.key < $1.key }) {
+        for (file, entry) in stable {
             writer.string(file)
             Self.write(entry, to: &writer)
         }
