@@ -44,7 +44,7 @@ public struct JSONExporter: Exporter {
             }
             try sink.write("[\n")
             var first = true
-            try dataset.forEachChunk(of: kind, map: render) { (texts: [String]) throws(ExportError) in
+            try dataset.forEachChunk(of: kind, map: render) { (texts: [[UInt8]]) throws(ExportError) in
                 for text in texts {
                     try sink.write(first ? "    " : ",\n    ")
                     try sink.write(text)
@@ -60,8 +60,9 @@ public struct JSONExporter: Exporter {
     }
 
     /// One record's JSON text, indented for its place in the document.
-    @Sendable static func render(_ record: ExportRecord) -> String {
-        var text = ""
+    @Sendable static func render(_ record: ExportRecord) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(4096)
         record.value.writePretty(to: &text, indent: 2)
         return text
     }

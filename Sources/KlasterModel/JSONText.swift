@@ -3,39 +3,48 @@
 public enum JSONText {
     /// `text` as a JSON string literal, quotes included.
     public static func quote(_ text: String) -> String {
-        var out = "\""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 2)
-        appendEscaped(text, to: &out)
-        out += "\""
-        return out
+        appendQuoted(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text`'s escaped form (no quotes) to `out`.
-    public static func appendEscaped(_ text: String, to out: inout String) {
-        var needsWork = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
-            needsWork = true
-            break
-        }
-        guard needsWork else {
-            out += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// Appends `text` as a JSON string literal, quotes included, to `out` (UTF-8).
+    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `text`'s escaped form (no quotes) to `out` (UTF-8): `"`, `\` and the control
+    /// characters (and DEL) escaped, everything else, non-ASCII included, as it is.
+    public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var needsWork = false
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+                needsWork = true
+                break
+            }
+            guard needsWork else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            // Every character escaped is ASCII: a byte is one, and the bytes of a non-ASCII
+            // character pass through.
+            for byte in bytes {
+                switch byte {
+                case 0x22: out += [0x5C, 0x22]  // \"
+                case 0x5C: out += [0x5C, 0x5C]  // \\
+                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                case 0x08: out += [0x5C, UInt8(ascii: "b")]
+                case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+                case 0..<0x20, 0x7F:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                default: out.append(byte)
                 }
             }
         }

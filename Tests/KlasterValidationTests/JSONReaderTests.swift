@@ -53,4 +53,19 @@ import Testing
         #expect(value.jsonText() == text)
         #expect(JSONValue.number(.double(3)).jsonText() == "3.0")
     }
+
+    @Test func writesEveryCharacterSoThatItReadsBack() throws {
+        // Every ASCII character, DEL, and characters of two, three and four UTF-8 bytes.
+        let text = String(String.UnicodeScalarView((0...0x7F).map { Unicode.Scalar(UInt8($0)) })) + "żółć€😀"
+        let written = JSONValue.string(text).jsonText()
+        #expect(try reader.read(written) == .string(text))
+        #expect(written.hasPrefix(#""\u0000\u0001"#))
+        #expect(written.contains(#"\b\t\n\u000b\f\r"#))
+        #expect(written.contains(##"!\"#$"##) && written.contains(#"[\\]"#) && written.contains(#"~\u007f"#))
+        #expect(written.hasSuffix("żółć€😀\""))
+        let pretty = JSONValue.object(JSONObject([("a\nb", .array([.string(text), .object(JSONObject([]))]))])).prettyJSONText()
+        #expect(try reader.read(pretty) == .object(JSONObject([("a\nb", .array([.string(text), .object(JSONObject([]))]))])))
+        #expect(pretty.hasPrefix("{\n  \"a\\nb\": [\n    \"\\u0000"))
+        #expect(pretty.hasSuffix("\",\n    {}\n  ]\n}\n"))
+    }
 }
