@@ -55,14 +55,15 @@ extension Klaster {
                 }
                 let clock = ContinuousClock()
                 let started = clock.now
-                let report = try StoreValidator(store: store).validate { done, total in
+                let validator = try StoreValidator(store: store)
+                let report = try validator.validate { done, total in
                     progress?.update("validating", done: done, total: total)
                 }
                 progress?.finish("validating")
                 try StoreGate.check(report.diagnostics, allowInvalid: allowInvalid)
                 let validatedAt = clock.now
                 let validatedMemory = Self.memory()
-                let dataset = try ExportDataset.streaming(from: store, kinds: kinds)
+                let dataset = try ExportDataset.streaming(from: store, kinds: kinds, schemas: validator.schemas)
                 let listedAt = clock.now
                 let options = ExportOptions(out: out, templateDirectory: template, excel: excel, progress: progress)
                 try exporter.export(dataset, options: options)

@@ -1,6 +1,6 @@
 public import KlasterModel
 public import KlasterStore
-import KlasterValidation
+public import KlasterValidation
 
 extension ExportDataset {
     /// A dataset that reads the records of `kinds` from `store` as an exporter asks for them, a
@@ -12,13 +12,21 @@ extension ExportDataset {
     /// as a record with only its id, as ``load(from:kinds:validate:progress:)`` keeps it.
     ///
     /// `chunkLimit` caps how many records a chunk holds, whatever size an exporter asks for
-    /// (the output is the same for any chunk size; tests use small ones).
+    /// (the output is the same for any chunk size; tests use small ones). `schemas` are the
+    /// schemas already compiled for the store (a ``StoreValidator``'s), to use instead of
+    /// compiling them again.
     public static func streaming(
         from store: Store,
         kinds: [RecordKind] = RecordKind.allCases,
-        chunkLimit: Int? = nil
+        chunkLimit: Int? = nil,
+        schemas compiled: [RecordKind: SchemaSet]? = nil
     ) throws(ExportError) -> ExportDataset {
-        let schemaSets = try schemas(for: store, kinds: kinds)
+        let schemaSets: [RecordKind: SchemaSet]
+        if let compiled {
+            schemaSets = compiled.filter { kinds.contains($0.key) }
+        } else {
+            schemaSets = try schemas(for: store, kinds: kinds)
+        }
         var files: [RecordKind: [RecordFile]] = [:]
         do {
             for kind in kinds {

@@ -55,7 +55,7 @@ public struct CSVExporter: Exporter {
             var tableSinks: [String: ByteSink] = [:]
             for (table, names) in columns.sorted(by: { $0.key < $1.key }) {
                 tableSinks[table] = try ByteSink(creating: folder + "/" + shape.rows.tableName(table) + ".csv")
-                var header = format.byteOrderMark ? "\u{FEFF}" : ""
+                var header: [UInt8] = format.byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
                 format.appendLine(names, to: &header)
                 try tableSinks[table]?.write(header)
             }
@@ -74,8 +74,8 @@ public struct CSVExporter: Exporter {
             while start < spill.ends.count {
                 let end = min(start + 1024, spill.ends.count)
                 let (bytes, starts) = try spill.read(start..<end)
-                let texts = parallelMap(starts, chunk: 16) { at -> [(table: Int, text: String)] in
-                    var out: [(table: Int, text: String)] = []
+                let texts = parallelMap(starts, chunk: 16) { at -> [(table: Int, text: [UInt8])] in
+                    var out: [(table: Int, text: [UInt8])] = []
                     for row in CSVRowSpill.decode(bytes, at: at) {
                         guard let place = layout[row.table] else { continue }
                         var cells = [String](repeating: "", count: place.count)
@@ -83,7 +83,7 @@ public struct CSVExporter: Exporter {
                             let i = place.index[cell.column]
                             if i >= 0 { cells[i] = cell.text }
                         }
-                        var line = ""
+                        var line: [UInt8] = []
                         format.appendLine(cells, to: &line)
                         out.append((row.table, line))
                     }
@@ -201,7 +201,13 @@ public struct CSVExporter: Exporter {
         switch value {
         case .object(let object):
             for (key, member) in object.entries {
-                collectArrays(member, dotted: dotted.isEmpty ? key : dotted + "." + key, path: path.appending(key: key), found)
+                // Only an object or an array can hold one: a scalar costs no names built for it.
+                switch member {
+                case .object, .array:
+                    collectArrays(member, dotted: dotted.isEmpty ? key : dotted + "." + key, path: path.appending(key: key), found)
+                default:
+                    continue
+                }
             }
         case .array(let items):
             guard items.contains(where: { $0.objectValue != nil }) else { return }

@@ -13,35 +13,44 @@ public struct CSVFormat: Sendable, Hashable {
 
     /// Appends one line of cells.
     public func appendLine(_ cells: [String], to out: inout String) {
-        for (i, cell) in cells.enumerated() {
-            if i > 0 { out.append(Character(Unicode.Scalar(separator))) }
-            appendCell(cell, to: &out)
-        }
-        out += lineEnd
+        var bytes: [UInt8] = []
+        appendLine(cells, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends one cell, quoted when it holds the separator, a quote, CR or LF.
-    public func appendCell(_ cell: String, to out: inout String) {
-        let text = neutraliseFormulas ? Self.neutralised(cell) : cell
-        var needsQuotes = false
-        for byte in text.utf8 where byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
+    /// Appends one line of cells, as UTF-8.
+    public func appendLine(_ cells: [String], to out: inout [UInt8]) {
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { out.append(separator) }
+            appendCell(cell, to: &out)
         }
-        guard needsQuotes else {
-            out += text
-            return
+        out += lineEnd.utf8
+    }
+
+    /// Appends one cell, as UTF-8, quoted when it holds the separator, a quote, CR or LF.
+    public func appendCell(_ cell: String, to out: inout [UInt8]) {
+        var text = neutraliseFormulas ? Self.neutralised(cell) : cell
+        text.withUTF8 { bytes in
+            var needsQuotes = false
+            for byte in bytes where byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+                break
+            }
+            guard needsQuotes else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            // The text between quotes appended a run at a time, each quote doubled.
+            out.append(0x22)
+            var rest = bytes[...]
+            while let quote = rest.firstIndex(of: 0x22) {
+                out.append(contentsOf: rest[...quote])
+                out.append(0x22)
+                rest = rest[(quote + 1)...]
+            }
+            out.append(contentsOf: rest)
+            out.append(0x22)
         }
-        // The text between quotes appended a run at a time, each quote doubled.
-        out += "\""
-        var rest = Substring(text)
-        while let quote = rest.utf8.firstIndex(of: 0x22) {
-            out += rest[..<quote]
-            out += "\"\""
-            rest = rest[rest.utf8.index(after: quote)...]
-        }
-        out += rest
-        out += "\""
     }
 
     /// `cell` made inert for spreadsheets: a leading `'` when it starts with a character that
