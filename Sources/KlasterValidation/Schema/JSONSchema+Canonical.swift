@@ -33,6 +33,36 @@ extension JSONSchema {
         }
     }
 
+    /// ``canonicalJSON(of:)`` of a flat document: the same value, read without a tree.
+    public func canonicalJSON(of document: FlatYAML) -> JSONValue {
+        canonicalJSON(document, document.root, at: .single(root))
+    }
+
+    func canonicalJSON(_ document: FlatYAML, _ node: Int, at location: SchemaLocation) -> JSONValue {
+        switch document.kind(node) {
+        case .scalar:
+            return document.jsonValue(node, expecting: expectedTypes(location))
+        case .sequence:
+            let itemLocation = child(of: location, key: nil)
+            var items: [JSONValue] = []
+            items.reserveCapacity(document.count(node))
+            document.forEachItem(node) { items.append(canonicalJSON(document, $0, at: itemLocation)) }
+            return .array(items)
+        case .mapping:
+            var entries: [(key: String, value: JSONValue)] = []
+            entries.reserveCapacity(document.count(node))
+            // A flat document's keys are scalars: their text is the key.
+            document.forEachEntry(node) { key, value in
+                let text = document.string(key)
+                entries.append((text, canonicalJSON(document, value, at: child(of: location, key: text))))
+            }
+            var seen = Set<String>(minimumCapacity: entries.count)
+            let unique = entries.allSatisfy { seen.insert($0.key).inserted }
+            if !unique { entries = JSONObject(entries).entries }
+            return .object(JSONObject(uniqueKeys: orderedBySchema(entries, at: location)))
+        }
+    }
+
     /// `entries` sorted by the position of their key in the schema's property order; a stable
     /// sort, so keys the schema does not name keep their document order after the named ones.
     private func orderedBySchema(

@@ -15,9 +15,15 @@ extension YAMLScalar {
         }
         guard style == .plain else { return .string(value) }
         guard let core = YAMLCore.value(of: value) else { return .string(value) }
+        return Self.plainValue(core, expecting: types) ?? .string(value)
+    }
+
+    /// A plain untagged scalar's value where `types` are allowed, given its core meaning
+    /// `core`; `nil` when it is the text as written.
+    static func plainValue(_ core: JSONValue, expecting types: SchemaTypes) -> JSONValue? {
         if case .null = core { return core }
         if types.admits(core) || !types.contains(.string) { return core }
-        return .string(value)
+        return nil
     }
 
     /// The value YAML 1.2's core schema gives the scalar, ignoring any schema.
@@ -39,6 +45,20 @@ extension YAMLScalar {
         default: break
         }
         return .string(value)
+    }
+}
+
+extension FlatYAML {
+    /// The JSON value of the scalar at `node` where a schema allows `types`: exactly
+    /// ``YAMLScalar/jsonValue(expecting:)`` of the same scalar.
+    public func jsonValue(_ node: Int, expecting types: SchemaTypes) -> JSONValue {
+        if let tag = tag(node) {
+            return YAMLScalar(string(node), style: style(node), tag: tag).jsonValue(expecting: types)
+        }
+        guard style(node) == .plain, let core = withText(node, { YAMLCore.value(ofBytes: $0) }) else {
+            return .string(string(node))
+        }
+        return YAMLScalar.plainValue(core, expecting: types) ?? .string(string(node))
     }
 }
 

@@ -1,0 +1,90 @@
+/// A parsed document for reading its values only, laid out flat (a ``FlatDocument``): nodes by
+/// index in document order, scalar text as bytes, no tree of enums and strings to build and
+/// reference-count. Exports read records this way.
+///
+/// Only ordinary documents come this way (``YAMLParser/parseFlat(_:)``): every mapping key is a
+/// scalar (the fast reader leaves collection keys, `<<` merges and every error to the parser).
+public struct FlatYAML {
+    public enum Kind: Sendable {
+        case scalar, sequence, mapping
+    }
+
+    let document: FlatDocument
+
+    /// The root node's index.
+    public var root: Int { 0 }
+
+    public func kind(_ node: Int) -> Kind {
+        switch document.nodes[node].kind {
+        case .scalar: .scalar
+        case .sequence: .sequence
+        case .mapping: .mapping
+        }
+    }
+
+    /// A scalar's style.
+    public func style(_ node: Int) -> ScalarStyle { document.nodes[node].style }
+
+    /// A node's explicit tag in its full form (`tag:yaml.org,2002:str`), as ``YAMLScalar/tag`` has it.
+    public func tag(_ node: Int) -> String? {
+        switch document.nodes[node].tag {
+        case .none: nil
+        case .str: FlatDocument.Tag.prefix + "str"
+        case .int: FlatDocument.Tag.prefix + "int"
+        case .float: FlatDocument.Tag.prefix + "float"
+        case .bool: FlatDocument.Tag.prefix + "bool"
+        case .null: FlatDocument.Tag.prefix + "null"
+        case .seq: FlatDocument.Tag.prefix + "seq"
+        case .map: FlatDocument.Tag.prefix + "map"
+        case .merge: FlatDocument.Tag.prefix + "merge"
+        case .other: "!"
+        }
+    }
+
+    /// Calls `body` with a scalar's text (UTF-8).
+    public func withText<R>(_ node: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try document.withText(node, body)
+    }
+
+    /// A scalar's text.
+    public func string(_ node: Int) -> String { document.string(node) }
+
+    /// A sequence's items or a mapping's entries.
+    public func count(_ node: Int) -> Int { document.nodes[node].count }
+
+    /// Calls `body` with the index of each item of the sequence at `node`, in order.
+    public func forEachItem(_ node: Int, _ body: (Int) throws -> Void) rethrows {
+        let end = document.nodes[node].end
+        var item = node + 1
+        while item < end {
+            try body(item)
+            item = document.nodes[item].end
+        }
+    }
+
+    /// Calls `body` with the key and value indexes of each entry of the mapping at `node`, in
+    /// document order.
+    public func forEachEntry(_ node: Int, _ body: (_ key: Int, _ value: Int) throws -> Void) rethrows {
+        let end = document.nodes[node].end
+        var key = node + 1
+        while key < end {
+            let value = document.nodes[key].end
+            try body(key, value)
+            key = document.nodes[value].end
+        }
+    }
+}
+
+extension YAMLParser {
+    /// Parses `bytes` flat, when the fast reader takes them: an ordinary document whose root is
+    /// a mapping. `nil` otherwise (an error, an empty file, a merge key, a collection as a key,
+    /// ...): then ``parse(_:file:)`` reads the file and reports any error.
+    public func parseFlat(_ bytes: UnsafeBufferPointer<UInt8>) -> FlatYAML? {
+        guard let (nodes, text) = FlatBuilder.build(bytes, limits: limits) else { return nil }
+        guard nodes.first?.kind == .mapping else {
+            text.deallocate()
+            return nil
+        }
+        return FlatYAML(document: FlatDocument(nodes: nodes, text: text, userInfo: [:]))
+    }
+}
