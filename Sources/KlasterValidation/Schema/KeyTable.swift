@@ -1,5 +1,6 @@
-/// A fixed set of field names with a cheap look-up by text: ``TextHash`` and linear probing, instead of a `Dictionary`'s seeded SipHash, which dominated the cost of
-/// finding a member's subschema.
+/// A fixed set of strings (field names, a kind's record ids) with a cheap look-up by text:
+/// ``TextHash`` and linear probing, instead of a `Dictionary`'s seeded SipHash, which dominated
+/// the cost of finding a member's subschema and of resolving references.
 struct KeyTable: Sendable {
     private(set) var keys: [String] = []
     /// Indices into ``keys``, or -1; a power of two at least twice as long as ``keys``.
@@ -30,4 +31,8 @@ struct KeyTable: Sendable {
             slot = (slot + 1) & mask
         }
     }
+
+    /// Whether `key` is in the table.
+    @inline(__always)
+    func contains(_ key: String) -> Bool { index(of: key) != nil }
 }

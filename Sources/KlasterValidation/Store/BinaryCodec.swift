@@ -12,11 +12,11 @@ struct BinaryWriter {
     mutating func u8(_ v: UInt8) { bytes.append(v) }
 
     mutating func u32(_ v: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(shift))) }
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func u64(_ v: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
+        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
@@ -95,18 +95,16 @@ struct BinaryReader {
 
     mutating func u32() -> UInt32? {
         guard position + 4 <= bytes.count else { return nil }
-        var v: UInt32 = 0
-        for k in 0..<4 { v |= UInt32(bytes[position + k]) << (8 * k) }
+        let at = position
         position += 4
-        return v
+        return UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self) })
     }
 
     mutating func u64() -> UInt64? {
         guard position + 8 <= bytes.count else { return nil }
-        var v: UInt64 = 0
-        for k in 0..<8 { v |= UInt64(bytes[position + k]) << (8 * k) }
+        let at = position
         position += 8
-        return v
+        return UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) })
     }
 
     mutating func int() -> Int? { u64().map { Int(Int64(bitPattern: $0)) } }

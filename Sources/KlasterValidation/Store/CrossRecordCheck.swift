@@ -4,7 +4,7 @@ import KlasterModel
 /// `x-unique` values do not repeat, a cluster's coordinator has a coordinating membership.
 struct CrossRecordCheck {
     /// The ids of the record files that exist, per kind.
-    let index: [RecordKind: Set<String>]
+    let index: [RecordKind: KeyTable]
     /// Facts of the records, in file order.
     let facts: [RecordFacts]
 
@@ -19,8 +19,11 @@ struct CrossRecordCheck {
             coordinates[record.id] = Set(record.coordinates)
         }
         func fileOf(_ record: RecordFacts) -> String { "\(record.kind.folder)/\(record.id).yaml" }
+        // By the kind's position: no dictionary look-up per reference.
+        var ids = [KeyTable](repeating: KeyTable(), count: RecordKind.allCases.count)
+        for (kind, table) in index { ids[kind.order] = table }
         for (position, record) in facts.enumerated() {
-            for reference in record.references where !(index[reference.kind]?.contains(reference.id) ?? false) {
+            for reference in record.references where !ids[reference.kind.order].contains(reference.id) {
                 diagnostics.append(
                     Diagnostic(
                         file: fileOf(record), line: reference.place.line, column: reference.place.column, rule: "ref",

@@ -61,12 +61,12 @@ public struct StoreValidator: Sendable {
     ) throws(StoreError) -> ValidationReport {
         var diagnostics: [Diagnostic] = []
         var files: [RecordFile] = []
-        var index: [RecordKind: Set<String>] = [:]
+        var index: [RecordKind: KeyTable] = [:]
         for kind in RecordKind.allCases {
             let listing = try store.list(kind)
             let records = overlay.records(of: kind, onDisk: listing.records, root: store.root)
             files += records
-            index[kind] = Set(records.map(\.id))
+            index[kind] = KeyTable(records.map(\.id))
             diagnostics += listing.strays.map(Self.strayDiagnostic)
         }
         let total = files.count

@@ -146,11 +146,13 @@ struct ValidationCache {
         if hasFacts == 0 { return Entry(stamp: stamp, check: RecordCheck(diagnostics: diagnostics, facts: nil)) }
         guard let kind = r.u8().flatMap(kind(code:)), let id = r.string(), let refCount = r.u32() else { return nil }
         var facts = RecordFacts(kind: kind, id: id)
+        facts.references.reserveCapacity(Int(refCount))
         for _ in 0..<refCount {
             guard let reference = readReference(&r) else { return nil }
             facts.references.append(reference)
         }
         guard let uniqueCount = r.u32() else { return nil }
+        facts.uniques.reserveCapacity(Int(uniqueCount))
         for _ in 0..<uniqueCount {
             guard let field = r.string(), let value = r.string(), let place = readPlace(&r) else { return nil }
             facts.uniques.append(RecordFacts.UniqueValue(field: field, value: value, place: place))
