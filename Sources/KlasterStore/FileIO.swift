@@ -16,6 +16,12 @@ package enum FileIO {
 
     /// Reads a whole regular file, refusing to follow a symbolic link at the last component.
     package static func read(_ path: String, limit: Int) throws(StoreError) -> ReadResult {
+        try readStamped(path, limit: limit).result
+    }
+
+    /// ``read(_:limit:)``, with the stamp of the file that was read (from the open file, so
+    /// that no second look-up by path is needed).
+    package static func readStamped(_ path: String, limit: Int) throws(StoreError) -> (result: ReadResult, stamp: Stamp) {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else {
             if errno == ELOOP {
@@ -28,22 +34,26 @@ package enum FileIO {
         guard fstat(fd, &info) == 0 else { throw StoreError(.unreadable, "\(path): cannot read: \(errnoText())") }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw StoreError(.unreadable, "\(path): not a regular file") }
         let size = Int(info.st_size)
-        if size > limit { return .tooLarge(size) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+        let stamp = Stamp(info)
+        if size > limit { return (.tooLarge(size), stamp) }
+        var failed = false
+        // Read into uninitialised storage: the bytes are written once, by the kernel.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                if n == 0 { break }
+                filled += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw StoreError(.unreadable, "\(path): cannot read: \(errnoText())")
-            }
-            if n == 0 { break }
-            filled += n
+            initialized = filled
         }
-        if filled < size { bytes.removeLast(size - filled) }
-        return .bytes(bytes)
+        if failed { throw StoreError(.unreadable, "\(path): cannot read: \(errnoText())") }
+        return (.bytes(bytes), stamp)
     }
 
     /// The names in a folder (no `.` and `..`), unsorted; `nil` when the folder does not exist.
@@ -78,17 +88,21 @@ package enum FileIO {
             self.changed = changed
             self.inode = inode
         }
+
+        init(_ info: stat) {
+            self.init(
+                size: Int(info.st_size),
+                modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+                changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec),
+                inode: UInt64(info.st_ino)
+            )
+        }
     }
 
     package static func stamp(_ path: String) -> Stamp? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        return Stamp(
-            size: Int(info.st_size),
-            modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
-            changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec),
-            inode: UInt64(info.st_ino)
-        )
+        return Stamp(info)
     }
 
     /// Writes all of `bytes` to `fd`, retrying short writes and interruptions; `false` with

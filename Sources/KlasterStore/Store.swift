@@ -92,7 +92,17 @@ public struct Store: Sendable {
 
     /// Reads a record file's bytes; a file over the size limit is reported as a YAML error.
     public func read(_ file: RecordFile) throws(StoreError) -> Result<[UInt8], YAMLError> {
-        switch try FileIO.read(file.absolutePath, limit: limits.maxFileSize) {
+        try readStamped(file).bytes
+    }
+
+    /// ``read(_:)``, with the stamp of the file read (see ``FileIO/Stamp``).
+    package func readStamped(_ file: RecordFile) throws(StoreError) -> (bytes: Result<[UInt8], YAMLError>, stamp: FileIO.Stamp) {
+        let (result, stamp) = try FileIO.readStamped(file.absolutePath, limit: limits.maxFileSize)
+        return (bytes(of: file, result), stamp)
+    }
+
+    private func bytes(of file: RecordFile, _ result: FileIO.ReadResult) -> Result<[UInt8], YAMLError> {
+        switch result {
         case .bytes(let bytes):
             return .success(bytes)
         case .tooLarge(let size):

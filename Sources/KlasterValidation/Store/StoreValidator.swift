@@ -77,14 +77,21 @@ public struct StoreValidator: Sendable {
         let results = store.map(files) { file -> (FileIO.Stamp?, RecordCheck, Bool) in
             // A file the overlay changes is checked from its new bytes, never from the cache.
             let overlaid = overlay.contents[file.relativePath]
-            let stamp = useCache && overlaid == nil ? FileIO.stamp(file.absolutePath) : nil
-            let hit = stamp.flatMap { stamp in cache?.entries[file.relativePath].flatMap { $0.stamp == stamp ? $0.check : nil } }
-            let check =
-                if let hit { hit } else if let overlaid {
-                    self.check(kind: file.kind, id: file.id, relativePath: file.relativePath, bytes: overlaid)
-                } else {
-                    self.check(file)
-                }
+            // With a cache to consult, the file's stamp says whether it needs reading at all;
+            // a file read is stamped from the open file, not looked up by path again.
+            let known = useCache && overlaid == nil && cache != nil ? FileIO.stamp(file.absolutePath) : nil
+            let hit = known.flatMap { stamp in cache?.entries[file.relativePath].flatMap { $0.stamp == stamp ? $0.check : nil } }
+            var stamp = known
+            let check: RecordCheck
+            if let hit {
+                check = hit
+            } else if let overlaid {
+                check = self.check(kind: file.kind, id: file.id, relativePath: file.relativePath, bytes: overlaid)
+            } else {
+                let (read, readStamp) = self.checkReading(file)
+                check = read
+                if useCache { stamp = readStamp ?? known }
+            }
             if let progress {
                 let count = done.withLock { value in
                     value += 1
@@ -125,19 +132,26 @@ public struct StoreValidator: Sendable {
 
     /// Reads and checks one record file on its own.
     public func check(_ file: RecordFile) -> RecordCheck {
+        checkReading(file).check
+    }
+
+    /// Reads and checks one record file, with the stamp of what was read (`nil` when the file
+    /// could not be opened).
+    func checkReading(_ file: RecordFile) -> (check: RecordCheck, stamp: FileIO.Stamp?) {
         let bytes: [UInt8]
+        let stamp: FileIO.Stamp
         do {
-            switch try store.read(file) {
+            let read = try store.readStamped(file)
+            stamp = read.stamp
+            switch read.bytes {
             case .success(let b): bytes = b
-            case .failure(let error): return RecordCheck(diagnostics: [Diagnostic(error)], facts: nil)
+            case .failure(let error): return (RecordCheck(diagnostics: [Diagnostic(error)], facts: nil), stamp)
             }
         } catch {
-            return RecordCheck(
-                diagnostics: [Diagnostic(file: file.relativePath, line: 0, column: 0, rule: "io", message: error.message)],
-                facts: nil
-            )
+            let diagnostic = Diagnostic(file: file.relativePath, line: 0, column: 0, rule: "io", message: error.message)
+            return (RecordCheck(diagnostics: [diagnostic], facts: nil), nil)
         }
-        return check(kind: file.kind, id: file.id, relativePath: file.relativePath, bytes: bytes)
+        return (check(kind: file.kind, id: file.id, relativePath: file.relativePath, bytes: bytes), stamp)
     }
 
     private static func strayDiagnostic(_ path: String) -> Diagnostic {
