@@ -16,13 +16,16 @@ public enum JSONText {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// Per byte: whether JSON text escapes it (a control character, `"`, `\`, DEL).
+    private static let escaped: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
+
     /// Appends `text`'s escaped form (no quotes) to `out` (UTF-8): `"`, `\` and the control
     /// characters (and DEL) escaped, everything else, non-ASCII included, as it is.
     public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             var needsWork = false
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+            for byte in bytes where escaped[Int(byte)] {
                 needsWork = true
                 break
             }
