@@ -201,13 +201,17 @@ public struct CSVExporter: Exporter {
         switch value {
         case .object(let object):
             for (key, member) in object.entries {
-                // Only an object or an array can hold one: a scalar costs no names built for it.
+                // Only an object or an array of objects can hold one: nothing else costs names
+                // built for it.
                 switch member {
-                case .object, .array:
-                    collectArrays(member, dotted: dotted.isEmpty ? key : dotted + "." + key, path: path.appending(key: key), found)
+                case .object:
+                    break
+                case .array(let items) where items.contains(where: { $0.objectValue != nil }):
+                    break
                 default:
                     continue
                 }
+                collectArrays(member, dotted: dotted.isEmpty ? key : dotted + "." + key, path: path.appending(key: key), found)
             }
         case .array(let items):
             guard items.contains(where: { $0.objectValue != nil }) else { return }
