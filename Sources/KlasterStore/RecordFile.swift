@@ -11,20 +11,28 @@ public struct RecordFile: Hashable, Sendable, Comparable, CustomStringConvertibl
     public init(kind: RecordKind, id: String, root: String) {
         self.kind = kind
         self.id = id
-        let folder = kind.folder
-        var relative = ""
-        relative.reserveCapacity(folder.utf8.count + id.utf8.count + 6)
-        relative += folder
-        relative += "/"
-        relative += id
-        relative += ".yaml"
-        var absolute = ""
-        absolute.reserveCapacity(root.utf8.count + 1 + relative.utf8.count)
-        absolute += root
-        absolute += "/"
-        absolute += relative
+        // Each path is written once into its final storage: a store lists every file this way.
+        let relative = Self.joined([kind.folder, "/", id, ".yaml"])
         self.relativePath = relative
-        self.absolutePath = absolute
+        self.absolutePath = Self.joined([root, "/", relative])
+    }
+
+    /// The texts one after the other, as one string.
+    private static func joined(_ parts: [String]) -> String {
+        var count = 0
+        for part in parts { count += part.utf8.count }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = 0
+            for var part in parts {
+                part.withUTF8 { bytes in
+                    if let source = bytes.baseAddress, !bytes.isEmpty {
+                        (buffer.baseAddress! + at).initialize(from: source, count: bytes.count)
+                    }
+                    at += bytes.count
+                }
+            }
+            return at
+        }
     }
 
     /// `clusters/okip`, the form commands take.

@@ -64,8 +64,8 @@ public struct Store: Sendable {
         var strays: [String] = []
         ids.reserveCapacity(names.count)
         for name in names {
-            if name.hasPrefix(".") { continue }  // editor swap files, .gitkeep
-            if name.hasSuffix(".yaml") {
+            if name.utf8.first == UInt8(ascii: ".") { continue }  // editor swap files, .gitkeep
+            if name.utf8.count > 5, name.utf8.reversed().starts(with: "lmay.".utf8) {
                 let id = String(name.dropLast(5))
                 if RecordIDSyntax.isValid(id) {
                     ids.append(id)

@@ -84,7 +84,9 @@ public final class JSONSchema: Sendable {
     }
 
     static func escapePointerToken(_ token: String) -> String {
-        guard token.contains("~") || token.contains("/") else { return token }
+        // A byte test first: most tokens have neither byte (a `~` that a combining mark joins
+        // is another character, which the loop below leaves as it is).
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         var out = ""
         for ch in token {
             switch ch {
