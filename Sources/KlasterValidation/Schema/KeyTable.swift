@@ -1,6 +1,9 @@
 /// A fixed set of strings (field names, a kind's record ids) with a cheap look-up by text:
 /// ``TextHash`` and linear probing, instead of a `Dictionary`'s seeded SipHash, which dominated
 /// the cost of finding a member's subschema and of resolving references.
+///
+/// The hash is of the bytes, so a string canonically equivalent to a key but spelt with other
+/// code points is not found: fine for field names and record ids (ASCII), not for arbitrary text.
 struct KeyTable: Sendable {
     private(set) var keys: [String] = []
     /// Indices into ``keys``, or -1; a power of two at least twice as long as ``keys``.
