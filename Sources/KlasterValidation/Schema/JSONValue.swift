@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// A JSON value: what a schema file holds, and what a record means once its YAML scalars are typed.
 ///
 /// Objects keep their keys in the order written. Equality follows JSON Schema (and Python's
@@ -148,9 +151,10 @@ extension JSONValue: Hashable {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.number(let x), .number(let y)): return x == y
-        case (.string(let x), .string(let y)):
+        case (.string(var x), .string(var y)):
             // Code points are equal exactly when their UTF-8 bytes are.
-            return x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8)
+            guard x.utf8.count == y.utf8.count else { return false }
+            return x.withUTF8 { a in y.withUTF8 { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
         case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
         case (.object(let x), .object(let y)):
             guard x.count == y.count else { return false }
