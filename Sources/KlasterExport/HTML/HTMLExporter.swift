@@ -69,9 +69,10 @@ public struct HTMLExporter: Exporter {
 
     /// Writes the site of `dataset` into `folder` (which must exist).
     ///
-    /// Two passes over the records, a chunk at a time: the first keeps names, references and
-    /// dates (what links pages both ways, the picture and the timeline need); the second renders
-    /// each record's page and table row on all cores and writes them as it goes.
+    /// Two passes over the records, a chunk at a time: the first reads the store and keeps
+    /// names, references and dates (what links pages both ways, the picture and the timeline
+    /// need) and each record packed (``PackedRecord``); the second unpacks them, renders each
+    /// record's page and table row on all cores and writes them as it goes.
     static func write(
         _ dataset: ExportDataset,
         to folder: String,
@@ -81,14 +82,13 @@ public struct HTMLExporter: Exporter {
         let total = dataset.count
         var done = 0
         var dates: [(key: RecordKey, date: String)] = []
-        // A store of up to `keptRecords` records is read once: the first pass keeps the records
-        // for the second. A larger one is read twice, so that memory stays bounded.
-        var kept: [RecordKind: [ExportRecord]]? = dataset.isStreaming && total <= keptRecords ? [:] : nil
+        // The store is read once: the first pass keeps the records, packed, for the second.
+        var kept: [RecordKind: [PackedRecord]]? = dataset.isStreaming ? [:] : nil
         let links = try SiteLinks(dataset, dates: &dates, kept: &kept) { count in
             done += count
             progress?.update("html", done: done / 2, total: total)
         }
-        let dataset = kept.map { dataset.holding($0) } ?? dataset
+        let dataset = kept.map { dataset.holding(packed: $0) } ?? dataset
         kept = nil
         let pages = SitePages(dataset: dataset, links: links)
         let timeline = SiteTimeline(dates: dates, links: links)
@@ -153,10 +153,6 @@ public struct HTMLExporter: Exporter {
         }
         progress?.finish("html")
     }
-
-    /// The most records an export keeps in memory between its two passes over the records
-    /// (about 10 KiB each, parsed): beyond it, the second pass reads the store again.
-    static let keptRecords = 20_000
 
     /// Writes `page` to `path` with what `rows` writes in place of the rows marker.
     private static func streamed(

@@ -125,11 +125,11 @@ struct SiteLinks: Sendable {
 
     /// Reads every record of `dataset` once, a chunk at a time, keeping only names,
     /// references and the dates of agreements and news (`dates`, in record order) — and, when
-    /// `kept` is not nil, the records themselves, in it.
+    /// `kept` is not nil, the records themselves, packed, in it.
     init(
         _ dataset: ExportDataset,
         dates: inout [(key: RecordKey, date: String)],
-        kept: inout [RecordKind: [ExportRecord]]?,
+        kept: inout [RecordKind: [PackedRecord]]?,
         progress: (Int) -> Void
     ) throws(ExportError) {
         var shapes: [RecordKind: ShapeNode] = [:]
@@ -137,15 +137,18 @@ struct SiteLinks: Sendable {
         var labels: [String: String] = [:]
         var found: [SiteLink] = []
         let languages = dataset.languages
+        let keep = kept != nil
         for kind in dataset.kinds {
             let root = ShapeNode(label: "")
             let schema = dataset.schemas[kind]
             var keys: Set<String> = []
             var path: [String?] = []
             let dateFields = kind == .agreements ? ["signed_on", "valid_from"] : kind == .news ? ["published"] : []
-            try dataset.forEachChunk(of: kind, size: 2048, map: { $0 }) { (records: [ExportRecord]) throws(ExportError) in
-                let recordNames = parallelMap(records, chunk: 16) { SiteText.name(of: $0, languages: languages) }
-                for (record, name) in zip(records, recordNames) {
+            var packed: [PackedRecord] = []
+            try dataset.forEachChunk(of: kind, size: 2048, map: { record in
+                (record: record, name: SiteText.name(of: record, languages: languages), packed: keep ? PackedRecord(record) : nil)
+            }) { (chunk: [(record: ExportRecord, name: String, packed: PackedRecord?)]) throws(ExportError) in
+                for (record, name, _) in chunk {
                     let key = RecordKey(kind: kind, id: record.id)
                     names[key] = name
                     root.add(record.value, path: &path, schema: schema, keys: &keys)
@@ -153,12 +156,13 @@ struct SiteLinks: Sendable {
                         dates.append((key, dateFields.lazy.compactMap { record.fields[$0]?.stringValue }.first ?? ""))
                     }
                 }
-                if kept != nil { kept?[kind, default: []] += records }
+                if keep { packed += chunk.lazy.map { $0.packed! } }
                 if root.markRefs() {
-                    for links in parallelMap(records, chunk: 16, { Self.links(of: $0, shapes: root) }) { found += links }
+                    for links in parallelMap(chunk, chunk: 16, { Self.links(of: $0.record, shapes: root) }) { found += links }
                 }
-                progress(records.count)
+                progress(chunk.count)
             }
+            if keep { kept?[kind] = packed }
             shapes[kind] = root
             for key in keys where labels[key] == nil { labels[key] = SiteText.label(key) }
         }
