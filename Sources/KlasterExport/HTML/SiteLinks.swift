@@ -42,12 +42,18 @@ struct SiteLink: Hashable, Sendable {
 final class ShapeNode: @unchecked Sendable {
     /// The member's label (``SiteText/label(_:)``); empty for the root and list items.
     let label: String
-    private(set) var members: [String: ShapeNode] = [:]
+    /// The members' names and nodes, in the order first seen. Records list their members in
+    /// schema order, so a walk finds each member right after the one before (see
+    /// ``member(_:after:)``), with no hashing.
+    private(set) var names: [String] = []
+    private(set) var nodes: [ShapeNode] = []
     private(set) var items: ShapeNode?
     /// Whether a string was seen here.
     private(set) var holdsText = false
     /// The records a string here refers to (the schema's `x-ref`).
     private(set) var target: SchemaRefTarget?
+    /// The kind `target` names, when it names one kind (a string here is then an id).
+    private var targetKind: RecordKind?
     /// Whether this place or one below it is an `x-ref` place.
     private(set) var leadsToRef = false
 
@@ -55,9 +61,34 @@ final class ShapeNode: @unchecked Sendable {
         self.label = label
     }
 
-    func member(_ name: String) -> ShapeNode? { members[name] }
+    /// The member `name`, looked for first at `cursor` (where the previous member found left
+    /// it), then from the start; `cursor` is left just after the member found.
+    @inline(__always)
+    func member(_ name: String, after cursor: inout Int) -> ShapeNode? {
+        if cursor < names.count, names[cursor] == name {
+            cursor += 1
+            return nodes[cursor - 1]
+        }
+        for i in names.indices where names[i] == name {
+            cursor = i + 1
+            return nodes[i]
+        }
+        return nil
+    }
+
+    func member(_ name: String) -> ShapeNode? {
+        var cursor = 0
+        return member(name, after: &cursor)
+    }
 
     var item: ShapeNode? { items }
+
+    /// The record a string here refers to, by the schema's `x-ref` (whether or not it exists).
+    func reference(_ text: String) -> RecordKey? {
+        if let targetKind { return RecordKey(kind: targetKind, id: text) }
+        guard let resolved = target?.resolve(text) else { return nil }
+        return RecordKey(kind: resolved.kind, id: resolved.id)
+    }
 
     /// Adds the places of `value` (found at this node, which `path` leads to from the root);
     /// a place that holds a string for the first time gets its `x-ref` target from `schema`.
@@ -76,6 +107,7 @@ final class ShapeNode: @unchecked Sendable {
                 }
             }
             target = schema?.fieldInfo(at: at)?.xRef
+            if case .kind(let name)? = target { targetKind = RecordKind(name: name) }
         case .array(let values):
             let node: ShapeNode
             if let items { node = items } else { node = ShapeNode(label: ""); items = node }
@@ -83,13 +115,16 @@ final class ShapeNode: @unchecked Sendable {
             for value in values { node.add(value, path: &path, schema: schema, keys: &keys) }
             path.removeLast()
         case .object(let object):
+            var cursor = 0
             for (name, value) in object.entries {
                 let node: ShapeNode
-                if let known = members[name] {
+                if let known = member(name, after: &cursor) {
                     node = known
                 } else {
                     node = ShapeNode(label: SiteText.label(name))
-                    members[name] = node
+                    names.append(name)
+                    nodes.append(node)
+                    cursor = names.count
                 }
                 path.append(name)
                 node.add(value, path: &path, schema: schema, keys: &keys)
@@ -105,7 +140,7 @@ final class ShapeNode: @unchecked Sendable {
     func markRefs() -> Bool {
         var leads = target != nil
         if let items, items.markRefs() { leads = true }
-        for node in members.values where node.markRefs() { leads = true }
+        for node in nodes where node.markRefs() { leads = true }
         leadsToRef = leads
         return leads
     }
@@ -182,34 +217,36 @@ struct SiteLinks: Sendable {
     /// The references `record` makes through the `x-ref` places of `shapes`, each once.
     private static func links(of record: ExportRecord, shapes: ShapeNode) -> [SiteLink] {
         var links: [SiteLink] = []
-        var seen: Set<SiteLink> = []
         let from = RecordKey(kind: record.kind, id: record.id)
-        walkRefs(record.value, node: shapes, field: nil) { field, target, text in
-            guard let target = target.resolve(text) else { return }
-            let link = SiteLink(from: from, to: RecordKey(kind: target.kind, id: target.id), field: field)
-            if link.to != from, seen.insert(link).inserted { links.append(link) }
+        walkRefs(record.value, node: shapes, field: nil) { field, node, text in
+            guard let to = node.reference(text), to != from else { return }
+            // A record makes a few references: a look along them is cheaper than a set.
+            if !links.contains(where: { $0.to == to && $0.field == field }) {
+                links.append(SiteLink(from: from, to: to, field: field))
+            }
         }
         return links
     }
 
     /// Calls `body` with every string of `value` at an `x-ref` place: the top-level field it is
-    /// under, the place's target, and the text. Only goes where such places are.
+    /// under, the place, and the text. Only goes where such places are.
     private static func walkRefs(
         _ value: JSONValue,
         node: ShapeNode,
         field: String?,
-        _ body: (String, SchemaRefTarget, String) -> Void
+        _ body: (String, ShapeNode, String) -> Void
     ) {
         guard node.leadsToRef else { return }
         switch value {
         case .string(let text):
-            if let field, let target = node.target { body(field, target, text) }
+            if let field, node.target != nil { body(field, node, text) }
         case .array(let items):
             guard let child = node.item else { return }
             for item in items { walkRefs(item, node: child, field: field, body) }
         case .object(let object):
+            var cursor = 0
             for (key, member) in object.entries {
-                if let child = node.member(key) { walkRefs(member, node: child, field: field ?? key, body) }
+                if let child = node.member(key, after: &cursor) { walkRefs(member, node: child, field: field ?? key, body) }
             }
         default:
             return
@@ -218,8 +255,7 @@ struct SiteLinks: Sendable {
 
     /// The record a string at the place `node` refers to, when it exists.
     func target(_ node: ShapeNode?, text: String) -> RecordKey? {
-        guard let resolved = node?.target?.resolve(text) else { return nil }
-        let key = RecordKey(kind: resolved.kind, id: resolved.id)
+        guard let key = node?.reference(text) else { return nil }
         return names[key] == nil ? nil : key
     }
 }

@@ -18,8 +18,10 @@ struct SitePages {
         let shapes = links.shapes[record.kind]
         var fields: [TemplateValue] = []
         fields.reserveCapacity(record.fields.entries.count)
-        for (name, value) in record.fields.entries where name != "id" {
-            let shape = shapes?.member(name)
+        var cursor = 0
+        for (name, value) in record.fields.entries {
+            let shape = shapes?.member(name, after: &cursor)
+            if name == "id" { continue }
             fields.append(.object(node(value, shape: shape, label: shape?.label ?? label(name), root: root)))
         }
         return SiteRecordPage(
@@ -84,15 +86,14 @@ struct SitePages {
             let item = shape?.item
             return SiteValue(label: label, shape: .list(items.map { .object(self.node($0, shape: item, label: nil, root: root)) }))
         case .object(let object):
-            return SiteValue(
-                label: label,
-                shape: .object(
-                    object.entries.map { name, member -> TemplateValue in
-                        let child = shape?.member(name)
-                        return .object(self.node(member, shape: child, label: child?.label ?? self.label(name), root: root))
-                    }
-                )
-            )
+            var fields: [TemplateValue] = []
+            fields.reserveCapacity(object.count)
+            var cursor = 0
+            for (name, member) in object.entries {
+                let child = shape?.member(name, after: &cursor)
+                fields.append(.object(self.node(member, shape: child, label: child?.label ?? self.label(name), root: root)))
+            }
+            return SiteValue(label: label, shape: .object(fields))
         case .string(let text):
             if shape?.target != nil, let target = links.target(shape, text: text) {
                 return SiteValue(label: label, shape: .text(links.names[target] ?? text, href: root + target.page, external: false, long: false))
