@@ -11,8 +11,9 @@ public struct PackedRecord: Sendable {
     public var id: String
     /// Relative to the store root: `clusters/okip.yaml`.
     public var file: String
-    /// The value, as ``PackedRecord/pack(_:into:)`` writes it.
-    public var bytes: [UInt8]
+    /// The value, as ``PackedRecord/pack(_:into:)`` writes it (maybe a part of a buffer that
+    /// other records share, see ``sharingOneBuffer(_:)``).
+    public var bytes: ArraySlice<UInt8>
 
     public init(_ record: ExportRecord) {
         kind = record.kind
@@ -21,7 +22,28 @@ public struct PackedRecord: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1024)
         Self.pack(record.value, into: &bytes)
-        self.bytes = bytes
+        self.bytes = bytes[...]
+    }
+
+    /// `records` with their bytes copied into one buffer that they share: what an exporter
+    /// keeps of many records, so that they are a few large blocks of memory, not one block
+    /// each among the short-lived ones that reading the next records makes and frees.
+    public static func sharingOneBuffer(_ records: [PackedRecord]) -> [PackedRecord] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(records.reduce(0) { $0 + $1.bytes.count })
+        var ends: [Int] = []
+        ends.reserveCapacity(records.count)
+        for record in records {
+            buffer.append(contentsOf: record.bytes)
+            ends.append(buffer.count)
+        }
+        var start = 0
+        return zip(records, ends).map { record, end in
+            var shared = record
+            shared.bytes = buffer[start..<end]
+            start = end
+            return shared
+        }
     }
 
     /// The record as it was packed.

@@ -61,10 +61,17 @@ import Testing
         let dataset = try ExportDataset.load(from: store).dataset
         var count = 0
         for kind in dataset.kinds {
-            for record in dataset.records(of: kind) {
-                let back = PackedRecord(record).record
-                #expect(back.id == record.id && back.file == record.file && back.kind == record.kind)
-                #expect(Self.same(back.value, record.value), "\(record.file)")
+            let records = dataset.records(of: kind)
+            let packed = records.map(PackedRecord.init)
+            // Moved into one shared buffer, each record still unpacks to itself.
+            let shared = PackedRecord.sharingOneBuffer(packed)
+            #expect(shared.count == records.count)
+            for (record, (alone, sharing)) in zip(records, zip(packed, shared)) {
+                #expect(Array(alone.bytes) == Array(sharing.bytes))
+                for back in [alone.record, sharing.record] {
+                    #expect(back.id == record.id && back.file == record.file && back.kind == record.kind)
+                    #expect(Self.same(back.value, record.value), "\(record.file)")
+                }
                 count += 1
             }
         }

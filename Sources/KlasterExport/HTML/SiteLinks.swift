@@ -191,7 +191,7 @@ struct SiteLinks: Sendable {
                         dates.append((key, dateFields.lazy.compactMap { record.fields[$0]?.stringValue }.first ?? ""))
                     }
                 }
-                if keep { packed += chunk.lazy.map { $0.packed! } }
+                if keep { packed += PackedRecord.sharingOneBuffer(chunk.map { $0.packed! }) }
                 if root.markRefs() {
                     for links in parallelMap(chunk, chunk: 16, { Self.links(of: $0.record, shapes: root) }) { found += links }
                 }
