@@ -44,8 +44,6 @@ public struct ExportDataset: Sendable {
 
     private enum Source: Sendable {
         case memory([RecordKind: [ExportRecord]])
-        /// Held as ``PackedRecord``s, unpacked a chunk at a time.
-        case packed([RecordKind: [PackedRecord]])
         case store(StoreSource)
     }
 
@@ -84,8 +82,6 @@ public struct ExportDataset: Sendable {
         switch source {
         case .memory(let byKind):
             return byKind[kind] ?? []
-        case .packed(let byKind):
-            return (byKind[kind] ?? []).map(\.record)
         case .store(let store):
             var all: [ExportRecord] = []
             try? store.forEachChunk(of: kind, size: 4096, map: { $0 }) { (chunk: [ExportRecord]) throws(ExportError) in all += chunk }
@@ -93,27 +89,10 @@ public struct ExportDataset: Sendable {
         }
     }
 
-    /// Whether the records are read from the store as they are asked for (else held).
-    var isStreaming: Bool {
-        if case .store = source { return true }
-        return false
-    }
-
-    /// The same dataset holding `records`, packed (every record of every exported kind, in id
-    /// order, as ``forEachChunk(of:size:map:_:)`` gave them): for an exporter that reads the
-    /// records twice and kept them the first time. ``forEachChunk(of:size:map:_:)`` unpacks
-    /// each chunk on all cores, in the same parallel step as `map`.
-    func holding(packed records: [RecordKind: [PackedRecord]]) -> ExportDataset {
-        var copy = self
-        copy.source = .packed(records)
-        return copy
-    }
-
     /// How many records of `kind` there are.
     public func count(of kind: RecordKind) -> Int {
         switch source {
         case .memory(let byKind): byKind[kind]?.count ?? 0
-        case .packed(let byKind): byKind[kind]?.count ?? 0
         case .store(let store): store.files[kind]?.count ?? 0
         }
     }
@@ -137,14 +116,6 @@ public struct ExportDataset: Sendable {
             while start < records.count {
                 let end = min(start + size, records.count)
                 try body(parallelMap(Array(records[start..<end]), chunk: 16, map))
-                start = end
-            }
-        case .packed(let byKind):
-            let records = byKind[kind] ?? []
-            var start = 0
-            while start < records.count {
-                let end = min(start + size, records.count)
-                try body(parallelMap(Array(records[start..<end]), chunk: 16) { map($0.record) })
                 start = end
             }
         case .store(let store):

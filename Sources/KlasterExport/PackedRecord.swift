@@ -53,21 +53,26 @@ public struct PackedRecord: Sendable {
 
     /// The record's value as it was packed.
     public var value: JSONValue {
+        withReader { $0.value() }
+    }
+
+    /// Runs `body` with a reader at the start of the value, to read it where it lies.
+    func withReader<Result>(_ body: (inout PackedReader) -> Result) -> Result {
         bytes.withUnsafeBufferPointer { buffer in
-            var reader = Reader(bytes: buffer)
-            return reader.value()
+            var reader = PackedReader(bytes: buffer)
+            return body(&reader)
         }
     }
 
     // The tags: one byte before each value.
-    private static let null: UInt8 = 0
-    private static let `false`: UInt8 = 1
-    private static let `true`: UInt8 = 2
-    private static let int: UInt8 = 3
-    private static let double: UInt8 = 4
-    private static let string: UInt8 = 5
-    private static let array: UInt8 = 6
-    private static let object: UInt8 = 7
+    static let null: UInt8 = 0
+    static let `false`: UInt8 = 1
+    static let `true`: UInt8 = 2
+    static let int: UInt8 = 3
+    static let double: UInt8 = 4
+    static let string: UInt8 = 5
+    static let array: UInt8 = 6
+    static let object: UInt8 = 7
 
     /// Appends `value` to `bytes`: a tag, then an integer's or a double's 8 bytes; a string's
     /// length and UTF-8 bytes; an array's count and items; an object's count and, for each
@@ -121,70 +126,114 @@ public struct PackedRecord: Sendable {
             bytes.append(contentsOf: utf8)
         }
     }
+}
 
-    /// Reads values back in the order ``pack(_:into:)`` wrote them.
-    private struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var at = 0
+/// Reads packed values (``PackedRecord/pack(_:into:)``) where they lie, one item at a time, or
+/// a whole value unpacked.
+struct PackedReader {
+    /// What ``next()`` read: a scalar, a string, or the start of an array or an object (its
+    /// items, or its members' keys and values, follow).
+    enum Item {
+        /// Null, a Boolean or a number.
+        case scalar(JSONValue)
+        case string(String)
+        case array(count: Int)
+        case object(count: Int)
+    }
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
-            self.bytes = bytes
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var at = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Reads the next item.
+    mutating func next() -> Item {
+        let tag = bytes[at]
+        at += 1
+        switch tag {
+        case PackedRecord.false: return .scalar(.bool(false))
+        case PackedRecord.true: return .scalar(.bool(true))
+        case PackedRecord.int: return .scalar(.number(.int(Int64(bitPattern: word()))))
+        case PackedRecord.double: return .scalar(.number(.double(Double(bitPattern: word()))))
+        case PackedRecord.string: return .string(text())
+        case PackedRecord.array: return .array(count: count())
+        case PackedRecord.object: return .object(count: count())
+        default: return .scalar(.null)
         }
+    }
 
-        mutating func value() -> JSONValue {
-            let tag = bytes[at]
+    /// Reads an object member's key (before its value).
+    mutating func key() -> String { text() }
+
+    /// Whether the next value is an array.
+    var atArray: Bool { bytes[at] == PackedRecord.array }
+
+    /// Reads the next value whole.
+    mutating func value() -> JSONValue {
+        switch next() {
+        case .scalar(let value): return value
+        case .string(let text): return .string(text)
+        case .array(let count):
+            var items: [JSONValue] = []
+            items.reserveCapacity(count)
+            for _ in 0..<count { items.append(value()) }
+            return .array(items)
+        case .object(let count):
+            var entries: [(key: String, value: JSONValue)] = []
+            entries.reserveCapacity(count)
+            for _ in 0..<count {
+                let key = text()
+                entries.append((key, value()))
+            }
+            return .object(JSONObject(entries))
+        }
+    }
+
+    /// Goes past the next value without making anything of it.
+    mutating func skip() {
+        let tag = bytes[at]
+        at += 1
+        switch tag {
+        case PackedRecord.int, PackedRecord.double: at += 8
+        case PackedRecord.string: at += count()
+        case PackedRecord.array:
+            for _ in 0..<count() { skip() }
+        case PackedRecord.object:
+            for _ in 0..<count() {
+                at += count()
+                skip()
+            }
+        default: return
+        }
+    }
+
+    private mutating func word() -> UInt64 {
+        var word: UInt64 = 0
+        for shift in stride(from: 0, to: 64, by: 8) {
+            word |= UInt64(bytes[at]) << UInt64(shift)
             at += 1
-            switch tag {
-            case PackedRecord.false: return .bool(false)
-            case PackedRecord.true: return .bool(true)
-            case PackedRecord.int: return .number(.int(Int64(bitPattern: word())))
-            case PackedRecord.double: return .number(.double(Double(bitPattern: word())))
-            case PackedRecord.string: return .string(text())
-            case PackedRecord.array:
-                let count = self.count()
-                var items: [JSONValue] = []
-                items.reserveCapacity(count)
-                for _ in 0..<count { items.append(value()) }
-                return .array(items)
-            case PackedRecord.object:
-                let count = self.count()
-                var entries: [(key: String, value: JSONValue)] = []
-                entries.reserveCapacity(count)
-                for _ in 0..<count {
-                    let key = text()
-                    entries.append((key, value()))
-                }
-                return .object(JSONObject(entries))
-            default: return .null
-            }
         }
+        return word
+    }
 
-        private mutating func word() -> UInt64 {
-            var word: UInt64 = 0
-            for shift in stride(from: 0, to: 64, by: 8) {
-                word |= UInt64(bytes[at]) << UInt64(shift)
-                at += 1
-            }
-            return word
+    private mutating func count() -> Int {
+        var count: UInt = 0
+        var shift: UInt = 0
+        while true {
+            let byte = bytes[at]
+            at += 1
+            count |= UInt(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(count) }
+            shift += 7
         }
+    }
 
-        private mutating func count() -> Int {
-            var count: UInt = 0
-            var shift: UInt = 0
-            while true {
-                let byte = bytes[at]
-                at += 1
-                count |= UInt(byte & 0x7F) << shift
-                if byte < 0x80 { return Int(count) }
-                shift += 7
-            }
-        }
-
-        private mutating func text() -> String {
-            let length = count()
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<at + length]), as: UTF8.self)
-            at += length
-            return text
-        }
+    private mutating func text() -> String {
+        let length = count()
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<at + length]), as: UTF8.self)
+        at += length
+        return text
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import KlasterExport
+@testable import KlasterExport
 import KlasterModel
 import KlasterStore
 import KlasterValidation
@@ -53,6 +53,33 @@ import Testing
         let record = PackedRecord(ExportRecord(kind: .members, id: "m", file: "members/m.yaml", value: .object(JSONObject(many))))
         #expect(record.record.kind == .members && record.record.id == "m" && record.record.file == "members/m.yaml")
         #expect(record.bytes.count < 300 * 16)  // key, tag and 8 bytes each: no boxes, no padding
+    }
+
+    /// Read in place, item by item, a packed value gives what unpacking it gives; skipping a
+    /// value lands on the next one, whatever it holds.
+    @Test func aReaderWalksAndSkipsEveryKindOfValue() {
+        let long = String(repeating: "ąę", count: 100)
+        let values: [JSONValue] = [
+            .null, .bool(true), .bool(false), .number(.int(-7)), .number(.double(2.5)), .string(""), .string(long),
+            .array([]), .array([.string("a"), .array([.null, .number(.int(1))])]),
+            .object(JSONObject([("k", .object(JSONObject([("deep", .array([.bool(true)]))]))), (long, .string(long))])),
+        ]
+        for value in values {
+            let after = JSONValue.string("after")
+            let packed = PackedRecord(ExportRecord(kind: .news, id: "x", file: "news/x.yaml", value: .array([value, after])))
+            packed.withReader { reader in
+                guard case .array(count: 2) = reader.next() else {
+                    Issue.record("not an array of two")
+                    return
+                }
+                var copy = reader
+                #expect(Self.same(copy.value(), value))
+                #expect(reader.atArray == value.arrayValue.map { _ in true } ?? false)
+                reader.skip()
+                #expect(Self.same(reader.value(), after), "after \(value.jsonText())")
+                #expect(reader.at == packed.bytes.count)
+            }
+        }
     }
 
     @Test func theSamplesComeBackAsTheyWereRead() throws {

@@ -71,8 +71,8 @@ public struct HTMLExporter: Exporter {
     ///
     /// Two passes over the records, a chunk at a time: the first reads the store and keeps
     /// names, references and dates (what links pages both ways, the picture and the timeline
-    /// need) and each record packed (``PackedRecord``); the second unpacks them, renders each
-    /// record's page and table row on all cores and writes them as it goes.
+    /// need) and each record packed (``PackedRecord``); the second renders each record's page
+    /// and table row from its packed bytes on all cores and writes them as it goes.
     static func write(
         _ dataset: ExportDataset,
         to folder: String,
@@ -83,12 +83,12 @@ public struct HTMLExporter: Exporter {
         var done = 0
         var dates: [(key: RecordKey, date: String)] = []
         // The store is read once: the first pass keeps the records, packed, for the second.
-        var kept: [RecordKind: [PackedRecord]]? = dataset.isStreaming ? [:] : nil
+        var kept: [RecordKind: [PackedRecord]]? = [:]
         let links = try SiteLinks(dataset, dates: &dates, kept: &kept) { count in
             done += count
             progress?.update("html", done: done / 2, total: total)
         }
-        let dataset = kept.map { dataset.holding(packed: $0) } ?? dataset
+        let records = kept ?? [:]
         kept = nil
         let pages = SitePages(dataset: dataset, links: links)
         let timeline = SiteTimeline(dates: dates, links: links)
@@ -134,19 +134,24 @@ public struct HTMLExporter: Exporter {
             let page = site.page("kind", context, title: SiteText.title(kind), current: "\(kind.rawValue).html", root: "")
             let pageFolder = "\(folder)/\(kind.folder)/"
             let current = "\(kind.rawValue).html"
+            let list = records[kind] ?? []
             try streamed(page, to: folder + "/\(kind.rawValue).html") { (sink) throws(ExportError) in
-                try dataset.forEachChunk(of: kind, size: 512, map: { record -> Result<[UInt8], ExportError> in
-                    let context = pages.record(record)
-                    let bytes = site.page("record", context, title: context.title, current: current, root: "../")
-                    do throws(ExportError) {
-                        try OutputFiles.writeBytes(bytes, to: pageFolder + record.id + ".html")
-                    } catch {
-                        return .failure(error)
+                var start = 0
+                while start < list.count {
+                    let chunk = Array(list[start..<min(start + 512, list.count)])
+                    let rows = parallelMap(chunk, chunk: 16) { record -> Result<[UInt8], ExportError> in
+                        let context = pages.record(record)
+                        let bytes = site.page("record", context, title: context.title, current: current, root: "../")
+                        do throws(ExportError) {
+                            try OutputFiles.writeBytes(bytes, to: pageFolder + record.id + ".html")
+                        } catch {
+                            return .failure(error)
+                        }
+                        return .success(site.render("row", .object(pages.row(record))))
                     }
-                    return .success(site.render("row", .object(pages.row(record))))
-                }) { (rows: [Result<[UInt8], ExportError>]) throws(ExportError) in
                     for row in rows { try sink.write(row.get()) }
-                    done += rows.count
+                    start += chunk.count
+                    done += chunk.count
                     progress?.update("html", done: done / 2, total: total)
                 }
             }
