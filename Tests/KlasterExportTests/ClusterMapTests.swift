@@ -35,6 +35,7 @@ import Testing
 
         // What the picture connects, worked out here on its own.
         var degree: [RecordKey: Int] = [:]
+        var lines: [(RecordKey, RecordKey)] = []
         var members: Set<RecordKey> = []
         var agreements: Set<RecordKey> = []
         for (from, list) in links.outgoing {
@@ -43,10 +44,12 @@ import Testing
                     degree[from, default: 0] += 1
                     degree[link.to, default: 0] += 1
                     members.insert(from)
+                    lines.append((from, link.to))
                 } else if from.kind == .agreements, link.field == "parties", link.to.kind == .clusters || link.to.kind == .members {
                     degree[from, default: 0] += 1
                     degree[link.to, default: 0] += 1
                     agreements.insert(from)
+                    lines.append((link.to, from))
                     if link.to.kind == .members { members.insert(link.to) }
                 }
             }
@@ -67,6 +70,9 @@ import Testing
         #expect(shown(.clusters) == best(clusters))
         #expect(shown(.agreements) == best(agreements))
         #expect(map.nodes.count == min(limit, members.count) + min(limit, clusters.count) + min(limit, agreements.count))
+        // A line for each membership and each party between two records the picture shows.
+        let all = shown(.members).union(shown(.clusters)).union(shown(.agreements))
+        #expect(map.edges.count == lines.filter { all.contains($0.0) && all.contains($0.1) }.count)
         #expect(
             map.hidden == max(0, members.count - limit) + max(0, clusters.count - limit) + max(0, agreements.count - limit)
         )

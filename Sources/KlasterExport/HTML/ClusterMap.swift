@@ -111,11 +111,14 @@ struct ClusterMap {
             place[key] = (Self.agreementX, y(i, of: agreements.count))
             nodes.append(node(key, x: Self.agreementX, y: y(i, of: agreements.count), links: links, limit: 40))
         }
-        for m in memberships.sorted(by: { ($0.member, $0.cluster) < ($1.member, $1.cluster) }) {
+        // Only the lines between records in the picture are drawn: those are sorted, not all.
+        let shownMemberships = memberships.filter { place[$0.member] != nil && place[$0.cluster] != nil }
+        for m in shownMemberships.sorted(by: { ($0.member, $0.cluster) < ($1.member, $1.cluster) }) {
             guard let a = place[m.member], let b = place[m.cluster] else { continue }
             edges.append(Edge(path: Self.curve(from: (a.x + 6, a.y), to: (b.x, b.y)), kind: "membership"))
         }
-        for p in parties.sorted(by: { ($0.agreement, $0.party) < ($1.agreement, $1.party) }) {
+        let shownParties = parties.filter { place[$0.party] != nil && place[$0.agreement] != nil }
+        for p in shownParties.sorted(by: { ($0.agreement, $0.party) < ($1.agreement, $1.party) }) {
             guard let a = place[p.party], let b = place[p.agreement] else { continue }
             let start = p.party.kind == .clusters ? (a.x + Self.clusterWidth, a.y) : (a.x + 6, a.y)
             edges.append(Edge(path: Self.curve(from: start, to: (b.x - 6, b.y)), kind: "signed"))
