@@ -167,8 +167,29 @@ struct PackedReader {
     /// Reads an object member's key (before its value).
     mutating func key() -> String { text() }
 
+    /// What the next value is, without reading it.
+    enum Kind {
+        case scalar, string, array, object
+    }
+
+    /// What the next value is.
+    var nextKind: Kind {
+        switch bytes[at] {
+        case PackedRecord.string: .string
+        case PackedRecord.array: .array
+        case PackedRecord.object: .object
+        default: .scalar
+        }
+    }
+
     /// Whether the next value is an array.
     var atArray: Bool { bytes[at] == PackedRecord.array }
+
+    /// Reads the start of the array or object that is next: its count of items or members.
+    mutating func open() -> Int {
+        at += 1
+        return count()
+    }
 
     /// Reads the next value whole.
     mutating func value() -> JSONValue {

@@ -75,6 +75,18 @@ import Testing
                 var copy = reader
                 #expect(Self.same(copy.value(), value))
                 #expect(reader.atArray == value.arrayValue.map { _ in true } ?? false)
+                switch (reader.nextKind, value) {
+                case (.string, .string), (.array, .array), (.object, .object): break
+                case (.scalar, .null), (.scalar, .bool), (.scalar, .number): break
+                default: Issue.record("\(reader.nextKind) for \(value.jsonText())")
+                }
+                if case .array(let items) = value {
+                    var opened = reader
+                    #expect(opened.open() == items.count)
+                } else if case .object(let members) = value {
+                    var opened = reader
+                    #expect(opened.open() == members.count)
+                }
                 reader.skip()
                 #expect(Self.same(reader.value(), after), "after \(value.jsonText())")
                 #expect(reader.at == packed.bytes.count)

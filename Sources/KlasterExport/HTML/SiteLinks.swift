@@ -90,11 +90,13 @@ final class ShapeNode: @unchecked Sendable {
         return RecordKey(kind: resolved.kind, id: resolved.id)
     }
 
-    /// Adds the places of `value` (found at this node, which `path` leads to from the root);
-    /// a place that holds a string for the first time gets its `x-ref` target from `schema`.
-    func add(_ value: JSONValue, path: inout [String?], schema: JSONSchema?, keys: inout Set<String>) {
-        switch value {
+    /// Adds the places of the value `reader` is at (found at this node, which `path` leads to
+    /// from the root), reading past it; a place that holds a string for the first time gets its
+    /// `x-ref` target from `schema`.
+    func add(_ reader: inout PackedReader, path: inout [String?], schema: JSONSchema?, keys: inout Set<String>) {
+        switch reader.nextKind {
         case .string:
+            reader.skip()
             guard !holdsText, !path.isEmpty else { return }
             holdsText = true
             var at = YAMLPath()
@@ -108,15 +110,18 @@ final class ShapeNode: @unchecked Sendable {
             }
             target = schema?.fieldInfo(at: at)?.xRef
             if case .kind(let name)? = target { targetKind = RecordKind(name: name) }
-        case .array(let values):
+        case .array:
+            let count = reader.open()
             let node: ShapeNode
             if let items { node = items } else { node = ShapeNode(label: ""); items = node }
             path.append(nil)
-            for value in values { node.add(value, path: &path, schema: schema, keys: &keys) }
+            for _ in 0..<count { node.add(&reader, path: &path, schema: schema, keys: &keys) }
             path.removeLast()
-        case .object(let object):
+        case .object:
+            let count = reader.open()
             var cursor = 0
-            for (name, value) in object.entries {
+            for _ in 0..<count {
+                let name = reader.key()
                 let node: ShapeNode
                 if let known = member(name, after: &cursor) {
                     node = known
@@ -127,11 +132,11 @@ final class ShapeNode: @unchecked Sendable {
                     cursor = names.count
                 }
                 path.append(name)
-                node.add(value, path: &path, schema: schema, keys: &keys)
+                node.add(&reader, path: &path, schema: schema, keys: &keys)
                 path.removeLast()
             }
-        default:
-            return
+        case .scalar:
+            reader.skip()
         }
     }
 
@@ -169,6 +174,7 @@ struct SiteLinks: Sendable {
     ) throws(ExportError) {
         var shapes: [RecordKind: ShapeNode] = [:]
         var names: [RecordKey: String] = [:]
+        names.reserveCapacity(dataset.count)
         var labels: [String: String] = [:]
         var found: [SiteLink] = []
         let languages = dataset.languages
@@ -180,20 +186,26 @@ struct SiteLinks: Sendable {
             var path: [String?] = []
             let dateFields = kind == .agreements ? ["signed_on", "valid_from"] : kind == .news ? ["published"] : []
             var packed: [PackedRecord] = []
+            // What is needed of a record is taken on the thread that parsed it, so that its
+            // value tree is freed there too (the allocator's per-thread caches then serve the
+            // next record's), and the rest works from the packed record.
             try dataset.forEachChunk(of: kind, size: 2048, map: { record in
-                (record: record, name: SiteText.name(of: record, languages: languages), packed: keep ? PackedRecord(record) : nil)
-            }) { (chunk: [(record: ExportRecord, name: String, packed: PackedRecord?)]) throws(ExportError) in
-                for (record, name, _) in chunk {
+                (
+                    name: SiteText.name(of: record, languages: languages),
+                    date: dateFields.lazy.compactMap { record.fields[$0]?.stringValue }.first ?? "",
+                    packed: PackedRecord(record)
+                )
+            }) { (chunk: [(name: String, date: String, packed: PackedRecord)]) throws(ExportError) in
+                let shared = PackedRecord.sharingOneBuffer(chunk.map(\.packed))
+                for (record, (name, date, _)) in zip(shared, chunk) {
                     let key = RecordKey(kind: kind, id: record.id)
                     names[key] = name
-                    root.add(record.value, path: &path, schema: schema, keys: &keys)
-                    if !dateFields.isEmpty {
-                        dates.append((key, dateFields.lazy.compactMap { record.fields[$0]?.stringValue }.first ?? ""))
-                    }
+                    record.withReader { root.add(&$0, path: &path, schema: schema, keys: &keys) }
+                    if !dateFields.isEmpty { dates.append((key, date)) }
                 }
-                if keep { packed += PackedRecord.sharingOneBuffer(chunk.map { $0.packed! }) }
+                if keep { packed += shared }
                 if root.markRefs() {
-                    for links in parallelMap(chunk, chunk: 16, { Self.links(of: $0.record, shapes: root) }) { found += links }
+                    for links in parallelMap(shared, chunk: 16, { Self.links(of: $0, shapes: root) }) { found += links }
                 }
                 progress(chunk.count)
             }
@@ -203,6 +215,8 @@ struct SiteLinks: Sendable {
         }
         var outgoing: [RecordKey: [SiteLink]] = [:]
         var incoming: [RecordKey: [SiteLink]] = [:]
+        outgoing.reserveCapacity(names.count)
+        incoming.reserveCapacity(names.count)
         for link in found where names[link.to] != nil {
             outgoing[link.from, default: []].append(link)
             incoming[link.to, default: []].append(link)
@@ -215,41 +229,48 @@ struct SiteLinks: Sendable {
     }
 
     /// The references `record` makes through the `x-ref` places of `shapes`, each once.
-    private static func links(of record: ExportRecord, shapes: ShapeNode) -> [SiteLink] {
+    private static func links(of record: PackedRecord, shapes: ShapeNode) -> [SiteLink] {
         var links: [SiteLink] = []
         let from = RecordKey(kind: record.kind, id: record.id)
-        walkRefs(record.value, node: shapes, field: nil) { field, node, text in
-            guard let to = node.reference(text), to != from else { return }
-            // A record makes a few references: a look along them is cheaper than a set.
-            if !links.contains(where: { $0.to == to && $0.field == field }) {
-                links.append(SiteLink(from: from, to: to, field: field))
+        record.withReader { reader in
+            walkRefs(&reader, node: shapes, field: nil) { field, node, text in
+                guard let to = node.reference(text), to != from else { return }
+                // A record makes a few references: a look along them is cheaper than a set.
+                if !links.contains(where: { $0.to == to && $0.field == field }) {
+                    links.append(SiteLink(from: from, to: to, field: field))
+                }
             }
         }
         return links
     }
 
-    /// Calls `body` with every string of `value` at an `x-ref` place: the top-level field it is
-    /// under, the place, and the text. Only goes where such places are.
+    /// Calls `body` with every string of the value `reader` is at that is at an `x-ref` place:
+    /// the top-level field it is under, the place, and the text; reads past the value. Only
+    /// looks into what leads to such places (the rest is skipped).
     private static func walkRefs(
-        _ value: JSONValue,
-        node: ShapeNode,
+        _ reader: inout PackedReader,
+        node: ShapeNode?,
         field: String?,
         _ body: (String, ShapeNode, String) -> Void
     ) {
-        guard node.leadsToRef else { return }
-        switch value {
-        case .string(let text):
-            if let field, node.target != nil { body(field, node, text) }
-        case .array(let items):
-            guard let child = node.item else { return }
-            for item in items { walkRefs(item, node: child, field: field, body) }
-        case .object(let object):
+        guard let node, node.leadsToRef else { return reader.skip() }
+        switch reader.nextKind {
+        case .string:
+            guard let field, node.target != nil, case .string(let text) = reader.next() else { return reader.skip() }
+            body(field, node, text)
+        case .array:
+            let count = reader.open()
+            let child = node.item
+            for _ in 0..<count { walkRefs(&reader, node: child, field: field, body) }
+        case .object:
+            let count = reader.open()
             var cursor = 0
-            for (key, member) in object.entries {
-                if let child = node.member(key, after: &cursor) { walkRefs(member, node: child, field: field ?? key, body) }
+            for _ in 0..<count {
+                let key = reader.key()
+                walkRefs(&reader, node: node.member(key, after: &cursor), field: field ?? key, body)
             }
-        default:
-            return
+        case .scalar:
+            reader.skip()
         }
     }
 
