@@ -182,9 +182,6 @@ struct PackedReader {
         }
     }
 
-    /// Whether the next value is an array.
-    var atArray: Bool { bytes[at] == PackedRecord.array }
-
     /// Reads the start of the array or object that is next: its count of items or members.
     mutating func open() -> Int {
         at += 1

@@ -76,11 +76,6 @@ final class ShapeNode: @unchecked Sendable {
         return nil
     }
 
-    func member(_ name: String) -> ShapeNode? {
-        var cursor = 0
-        return member(name, after: &cursor)
-    }
-
     var item: ShapeNode? { items }
 
     /// The record a string here refers to, by the schema's `x-ref` (whether or not it exists).

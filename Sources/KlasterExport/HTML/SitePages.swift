@@ -183,7 +183,8 @@ struct SitePages {
                     reader.skip()
                     continue
                 }
-                if reader.atArray, case .array(let items) = reader.next() {
+                if reader.nextKind == .array {
+                    let items = reader.open()
                     for _ in 0..<items { reader.skip() }
                     found[i] = .count(items)
                 } else {
