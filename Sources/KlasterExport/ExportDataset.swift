@@ -89,21 +89,6 @@ public struct ExportDataset: Sendable {
         }
     }
 
-    /// Whether the records are read from the store as they are asked for (else held).
-    var isStreaming: Bool {
-        if case .store = source { return true }
-        return false
-    }
-
-    /// The same dataset holding `records` (every record of every exported kind, in id order,
-    /// as ``forEachChunk(of:size:map:_:)`` gave them): for an exporter that reads the records
-    /// twice and kept them the first time.
-    func holding(_ records: [RecordKind: [ExportRecord]]) -> ExportDataset {
-        var copy = self
-        copy.source = .memory(records)
-        return copy
-    }
-
     /// How many records of `kind` there are.
     public func count(of kind: RecordKind) -> Int {
         switch source {

@@ -54,11 +54,25 @@ struct ClusterMap {
         let allMembers = Set(memberships.map(\.member) + parties.map(\.party).filter { $0.kind == .members })
         let allAgreements = Set(parties.map(\.agreement))
         func top(_ keys: some Collection<RecordKey>) -> [RecordKey] {
-            // The most connected first, then by key; each key's degree looked up once.
-            let sorted = keys.map { (key: $0, degree: degree[$0] ?? 0) }.sorted { a, b in
+            // The most connected first, then by key; each key's degree looked up once. Only the
+            // first `limit` are kept in order as the keys go by: most are rejected by one
+            // comparison with the last kept, instead of a sort of them all.
+            func before(_ a: (key: RecordKey, degree: Int), _ b: (key: RecordKey, degree: Int)) -> Bool {
                 a.degree != b.degree ? a.degree > b.degree : a.key < b.key
             }
-            return sorted.prefix(limit).map(\.key)
+            var kept: [(key: RecordKey, degree: Int)] = []
+            kept.reserveCapacity(limit + 1)
+            for key in keys {
+                let entry = (key: key, degree: degree[key] ?? 0)
+                if kept.count == limit {
+                    guard let last = kept.last, before(entry, last) else { continue }
+                    kept.removeLast()
+                }
+                var at = kept.count
+                while at > 0, before(entry, kept[at - 1]) { at -= 1 }
+                kept.insert(entry, at: at)
+            }
+            return kept.map(\.key)
         }
         let clusters = top(allClusters).sorted()
         hidden = max(0, allClusters.count - limit) + max(0, allMembers.count - limit) + max(0, allAgreements.count - limit)
@@ -97,11 +111,14 @@ struct ClusterMap {
             place[key] = (Self.agreementX, y(i, of: agreements.count))
             nodes.append(node(key, x: Self.agreementX, y: y(i, of: agreements.count), links: links, limit: 40))
         }
-        for m in memberships.sorted(by: { ($0.member, $0.cluster) < ($1.member, $1.cluster) }) {
+        // Only the lines between records in the picture are drawn: those are sorted, not all.
+        let shownMemberships = memberships.filter { place[$0.member] != nil && place[$0.cluster] != nil }
+        for m in shownMemberships.sorted(by: { ($0.member, $0.cluster) < ($1.member, $1.cluster) }) {
             guard let a = place[m.member], let b = place[m.cluster] else { continue }
             edges.append(Edge(path: Self.curve(from: (a.x + 6, a.y), to: (b.x, b.y)), kind: "membership"))
         }
-        for p in parties.sorted(by: { ($0.agreement, $0.party) < ($1.agreement, $1.party) }) {
+        let shownParties = parties.filter { place[$0.party] != nil && place[$0.agreement] != nil }
+        for p in shownParties.sorted(by: { ($0.agreement, $0.party) < ($1.agreement, $1.party) }) {
             guard let a = place[p.party], let b = place[p.agreement] else { continue }
             let start = p.party.kind == .clusters ? (a.x + Self.clusterWidth, a.y) : (a.x + 6, a.y)
             edges.append(Edge(path: Self.curve(from: start, to: (b.x - 6, b.y)), kind: "signed"))

@@ -69,9 +69,10 @@ public struct HTMLExporter: Exporter {
 
     /// Writes the site of `dataset` into `folder` (which must exist).
     ///
-    /// Two passes over the records, a chunk at a time: the first keeps names, references and
-    /// dates (what links pages both ways, the picture and the timeline need); the second renders
-    /// each record's page and table row on all cores and writes them as it goes.
+    /// Two passes over the records, a chunk at a time: the first reads the store and keeps
+    /// names, references and dates (what links pages both ways, the picture and the timeline
+    /// need) and each record packed (``PackedRecord``); the second renders each record's page
+    /// and table row from its packed bytes on all cores and writes them as it goes.
     static func write(
         _ dataset: ExportDataset,
         to folder: String,
@@ -81,14 +82,13 @@ public struct HTMLExporter: Exporter {
         let total = dataset.count
         var done = 0
         var dates: [(key: RecordKey, date: String)] = []
-        // A store of up to `keptRecords` records is read once: the first pass keeps the records
-        // for the second. A larger one is read twice, so that memory stays bounded.
-        var kept: [RecordKind: [ExportRecord]]? = dataset.isStreaming && total <= keptRecords ? [:] : nil
+        // The store is read once: the first pass keeps the records, packed, for the second.
+        var kept: [RecordKind: [PackedRecord]]? = [:]
         let links = try SiteLinks(dataset, dates: &dates, kept: &kept) { count in
             done += count
             progress?.update("html", done: done / 2, total: total)
         }
-        let dataset = kept.map { dataset.holding($0) } ?? dataset
+        let records = kept ?? [:]
         kept = nil
         let pages = SitePages(dataset: dataset, links: links)
         let timeline = SiteTimeline(dates: dates, links: links)
@@ -134,29 +134,30 @@ public struct HTMLExporter: Exporter {
             let page = site.page("kind", context, title: SiteText.title(kind), current: "\(kind.rawValue).html", root: "")
             let pageFolder = "\(folder)/\(kind.folder)/"
             let current = "\(kind.rawValue).html"
+            let list = records[kind] ?? []
             try streamed(page, to: folder + "/\(kind.rawValue).html") { (sink) throws(ExportError) in
-                try dataset.forEachChunk(of: kind, size: 512, map: { record -> Result<[UInt8], ExportError> in
-                    let context = pages.record(record)
-                    let bytes = site.page("record", context, title: context.title, current: current, root: "../")
-                    do throws(ExportError) {
-                        try OutputFiles.writeBytes(bytes, to: pageFolder + record.id + ".html")
-                    } catch {
-                        return .failure(error)
+                var start = 0
+                while start < list.count {
+                    let chunk = Array(list[start..<min(start + 512, list.count)])
+                    let rows = parallelMap(chunk, chunk: 16) { record -> Result<[UInt8], ExportError> in
+                        let context = pages.record(record)
+                        let bytes = site.page("record", context, title: context.title, current: current, root: "../")
+                        do throws(ExportError) {
+                            try OutputFiles.writeBytes(bytes, to: pageFolder + record.id + ".html")
+                        } catch {
+                            return .failure(error)
+                        }
+                        return .success(site.render("row", .object(pages.row(record))))
                     }
-                    return .success(site.render("row", .object(pages.row(record))))
-                }) { (rows: [Result<[UInt8], ExportError>]) throws(ExportError) in
                     for row in rows { try sink.write(row.get()) }
-                    done += rows.count
+                    start += chunk.count
+                    done += chunk.count
                     progress?.update("html", done: done / 2, total: total)
                 }
             }
         }
         progress?.finish("html")
     }
-
-    /// The most records an export keeps in memory between its two passes over the records
-    /// (about 10 KiB each, parsed): beyond it, the second pass reads the store again.
-    static let keptRecords = 20_000
 
     /// Writes `page` to `path` with what `rows` writes in place of the rows marker.
     private static func streamed(

@@ -42,12 +42,18 @@ struct SiteLink: Hashable, Sendable {
 final class ShapeNode: @unchecked Sendable {
     /// The member's label (``SiteText/label(_:)``); empty for the root and list items.
     let label: String
-    private(set) var members: [String: ShapeNode] = [:]
+    /// The members' names and nodes, in the order first seen. Records list their members in
+    /// schema order, so a walk finds each member right after the one before (see
+    /// ``member(_:after:)``), with no hashing.
+    private(set) var names: [String] = []
+    private(set) var nodes: [ShapeNode] = []
     private(set) var items: ShapeNode?
     /// Whether a string was seen here.
     private(set) var holdsText = false
     /// The records a string here refers to (the schema's `x-ref`).
     private(set) var target: SchemaRefTarget?
+    /// The kind `target` names, when it names one kind (a string here is then an id).
+    private var targetKind: RecordKind?
     /// Whether this place or one below it is an `x-ref` place.
     private(set) var leadsToRef = false
 
@@ -55,15 +61,37 @@ final class ShapeNode: @unchecked Sendable {
         self.label = label
     }
 
-    func member(_ name: String) -> ShapeNode? { members[name] }
+    /// The member `name`, looked for first at `cursor` (where the previous member found left
+    /// it), then from the start; `cursor` is left just after the member found.
+    @inline(__always)
+    func member(_ name: String, after cursor: inout Int) -> ShapeNode? {
+        if cursor < names.count, names[cursor] == name {
+            cursor += 1
+            return nodes[cursor - 1]
+        }
+        for i in names.indices where names[i] == name {
+            cursor = i + 1
+            return nodes[i]
+        }
+        return nil
+    }
 
     var item: ShapeNode? { items }
 
-    /// Adds the places of `value` (found at this node, which `path` leads to from the root);
-    /// a place that holds a string for the first time gets its `x-ref` target from `schema`.
-    func add(_ value: JSONValue, path: inout [String?], schema: JSONSchema?, keys: inout Set<String>) {
-        switch value {
+    /// The record a string here refers to, by the schema's `x-ref` (whether or not it exists).
+    func reference(_ text: String) -> RecordKey? {
+        if let targetKind { return RecordKey(kind: targetKind, id: text) }
+        guard let resolved = target?.resolve(text) else { return nil }
+        return RecordKey(kind: resolved.kind, id: resolved.id)
+    }
+
+    /// Adds the places of the value `reader` is at (found at this node, which `path` leads to
+    /// from the root), reading past it; a place that holds a string for the first time gets its
+    /// `x-ref` target from `schema`.
+    func add(_ reader: inout PackedReader, path: inout [String?], schema: JSONSchema?, keys: inout Set<String>) {
+        switch reader.nextKind {
         case .string:
+            reader.skip()
             guard !holdsText, !path.isEmpty else { return }
             holdsText = true
             var at = YAMLPath()
@@ -76,27 +104,34 @@ final class ShapeNode: @unchecked Sendable {
                 }
             }
             target = schema?.fieldInfo(at: at)?.xRef
-        case .array(let values):
+            if case .kind(let name)? = target { targetKind = RecordKind(name: name) }
+        case .array:
+            let count = reader.open()
             let node: ShapeNode
             if let items { node = items } else { node = ShapeNode(label: ""); items = node }
             path.append(nil)
-            for value in values { node.add(value, path: &path, schema: schema, keys: &keys) }
+            for _ in 0..<count { node.add(&reader, path: &path, schema: schema, keys: &keys) }
             path.removeLast()
-        case .object(let object):
-            for (name, value) in object.entries {
+        case .object:
+            let count = reader.open()
+            var cursor = 0
+            for _ in 0..<count {
+                let name = reader.key()
                 let node: ShapeNode
-                if let known = members[name] {
+                if let known = member(name, after: &cursor) {
                     node = known
                 } else {
                     node = ShapeNode(label: SiteText.label(name))
-                    members[name] = node
+                    names.append(name)
+                    nodes.append(node)
+                    cursor = names.count
                 }
                 path.append(name)
-                node.add(value, path: &path, schema: schema, keys: &keys)
+                node.add(&reader, path: &path, schema: schema, keys: &keys)
                 path.removeLast()
             }
-        default:
-            return
+        case .scalar:
+            reader.skip()
         }
     }
 
@@ -105,7 +140,7 @@ final class ShapeNode: @unchecked Sendable {
     func markRefs() -> Bool {
         var leads = target != nil
         if let items, items.markRefs() { leads = true }
-        for node in members.values where node.markRefs() { leads = true }
+        for node in nodes where node.markRefs() { leads = true }
         leadsToRef = leads
         return leads
     }
@@ -125,45 +160,58 @@ struct SiteLinks: Sendable {
 
     /// Reads every record of `dataset` once, a chunk at a time, keeping only names,
     /// references and the dates of agreements and news (`dates`, in record order) — and, when
-    /// `kept` is not nil, the records themselves, in it.
+    /// `kept` is not nil, the records themselves, packed, in it.
     init(
         _ dataset: ExportDataset,
         dates: inout [(key: RecordKey, date: String)],
-        kept: inout [RecordKind: [ExportRecord]]?,
+        kept: inout [RecordKind: [PackedRecord]]?,
         progress: (Int) -> Void
     ) throws(ExportError) {
         var shapes: [RecordKind: ShapeNode] = [:]
         var names: [RecordKey: String] = [:]
+        names.reserveCapacity(dataset.count)
         var labels: [String: String] = [:]
         var found: [SiteLink] = []
         let languages = dataset.languages
+        let keep = kept != nil
         for kind in dataset.kinds {
             let root = ShapeNode(label: "")
             let schema = dataset.schemas[kind]
             var keys: Set<String> = []
             var path: [String?] = []
             let dateFields = kind == .agreements ? ["signed_on", "valid_from"] : kind == .news ? ["published"] : []
-            try dataset.forEachChunk(of: kind, size: 2048, map: { $0 }) { (records: [ExportRecord]) throws(ExportError) in
-                let recordNames = parallelMap(records, chunk: 16) { SiteText.name(of: $0, languages: languages) }
-                for (record, name) in zip(records, recordNames) {
+            var packed: [PackedRecord] = []
+            // What is needed of a record is taken on the thread that parsed it, so that its
+            // value tree is freed there too (the allocator's per-thread caches then serve the
+            // next record's), and the rest works from the packed record.
+            try dataset.forEachChunk(of: kind, size: 2048, map: { record in
+                (
+                    name: SiteText.name(of: record, languages: languages),
+                    date: dateFields.lazy.compactMap { record.fields[$0]?.stringValue }.first ?? "",
+                    packed: PackedRecord(record)
+                )
+            }) { (chunk: [(name: String, date: String, packed: PackedRecord)]) throws(ExportError) in
+                let shared = PackedRecord.sharingOneBuffer(chunk.map(\.packed))
+                for (record, (name, date, _)) in zip(shared, chunk) {
                     let key = RecordKey(kind: kind, id: record.id)
                     names[key] = name
-                    root.add(record.value, path: &path, schema: schema, keys: &keys)
-                    if !dateFields.isEmpty {
-                        dates.append((key, dateFields.lazy.compactMap { record.fields[$0]?.stringValue }.first ?? ""))
-                    }
+                    record.withReader { root.add(&$0, path: &path, schema: schema, keys: &keys) }
+                    if !dateFields.isEmpty { dates.append((key, date)) }
                 }
-                if kept != nil { kept?[kind, default: []] += records }
+                if keep { packed += shared }
                 if root.markRefs() {
-                    for links in parallelMap(records, chunk: 16, { Self.links(of: $0, shapes: root) }) { found += links }
+                    for links in parallelMap(shared, chunk: 16, { Self.links(of: $0, shapes: root) }) { found += links }
                 }
-                progress(records.count)
+                progress(chunk.count)
             }
+            if keep { kept?[kind] = packed }
             shapes[kind] = root
             for key in keys where labels[key] == nil { labels[key] = SiteText.label(key) }
         }
         var outgoing: [RecordKey: [SiteLink]] = [:]
         var incoming: [RecordKey: [SiteLink]] = [:]
+        outgoing.reserveCapacity(names.count)
+        incoming.reserveCapacity(names.count)
         for link in found where names[link.to] != nil {
             outgoing[link.from, default: []].append(link)
             incoming[link.to, default: []].append(link)
@@ -176,46 +224,54 @@ struct SiteLinks: Sendable {
     }
 
     /// The references `record` makes through the `x-ref` places of `shapes`, each once.
-    private static func links(of record: ExportRecord, shapes: ShapeNode) -> [SiteLink] {
+    private static func links(of record: PackedRecord, shapes: ShapeNode) -> [SiteLink] {
         var links: [SiteLink] = []
-        var seen: Set<SiteLink> = []
         let from = RecordKey(kind: record.kind, id: record.id)
-        walkRefs(record.value, node: shapes, field: nil) { field, target, text in
-            guard let target = target.resolve(text) else { return }
-            let link = SiteLink(from: from, to: RecordKey(kind: target.kind, id: target.id), field: field)
-            if link.to != from, seen.insert(link).inserted { links.append(link) }
+        record.withReader { reader in
+            walkRefs(&reader, node: shapes, field: nil) { field, node, text in
+                guard let to = node.reference(text), to != from else { return }
+                // A record makes a few references: a look along them is cheaper than a set.
+                if !links.contains(where: { $0.to == to && $0.field == field }) {
+                    links.append(SiteLink(from: from, to: to, field: field))
+                }
+            }
         }
         return links
     }
 
-    /// Calls `body` with every string of `value` at an `x-ref` place: the top-level field it is
-    /// under, the place's target, and the text. Only goes where such places are.
+    /// Calls `body` with every string of the value `reader` is at that is at an `x-ref` place:
+    /// the top-level field it is under, the place, and the text; reads past the value. Only
+    /// looks into what leads to such places (the rest is skipped).
     private static func walkRefs(
-        _ value: JSONValue,
-        node: ShapeNode,
+        _ reader: inout PackedReader,
+        node: ShapeNode?,
         field: String?,
-        _ body: (String, SchemaRefTarget, String) -> Void
+        _ body: (String, ShapeNode, String) -> Void
     ) {
-        guard node.leadsToRef else { return }
-        switch value {
-        case .string(let text):
-            if let field, let target = node.target { body(field, target, text) }
-        case .array(let items):
-            guard let child = node.item else { return }
-            for item in items { walkRefs(item, node: child, field: field, body) }
-        case .object(let object):
-            for (key, member) in object.entries {
-                if let child = node.member(key) { walkRefs(member, node: child, field: field ?? key, body) }
+        guard let node, node.leadsToRef else { return reader.skip() }
+        switch reader.nextKind {
+        case .string:
+            guard let field, node.target != nil, case .string(let text) = reader.next() else { return reader.skip() }
+            body(field, node, text)
+        case .array:
+            let count = reader.open()
+            let child = node.item
+            for _ in 0..<count { walkRefs(&reader, node: child, field: field, body) }
+        case .object:
+            let count = reader.open()
+            var cursor = 0
+            for _ in 0..<count {
+                let key = reader.key()
+                walkRefs(&reader, node: node.member(key, after: &cursor), field: field ?? key, body)
             }
-        default:
-            return
+        case .scalar:
+            reader.skip()
         }
     }
 
     /// The record a string at the place `node` refers to, when it exists.
     func target(_ node: ShapeNode?, text: String) -> RecordKey? {
-        guard let resolved = node?.target?.resolve(text) else { return nil }
-        let key = RecordKey(kind: resolved.kind, id: resolved.id)
+        guard let key = node?.reference(text) else { return nil }
         return names[key] == nil ? nil : key
     }
 }

@@ -11,16 +11,26 @@ struct SitePages {
     let dataset: ExportDataset
     let links: SiteLinks
 
-    /// Context of a record's page (`clusters/okip.html`).
-    func record(_ record: ExportRecord) -> SiteRecordPage {
+    /// Context of a record's page (`clusters/okip.html`), read from the packed record where it
+    /// lies (no value tree is unpacked).
+    func record(_ record: PackedRecord) -> SiteRecordPage {
         let key = RecordKey(kind: record.kind, id: record.id)
         let root = "../"
         let shapes = links.shapes[record.kind]
         var fields: [TemplateValue] = []
-        fields.reserveCapacity(record.fields.entries.count)
-        for (name, value) in record.fields.entries where name != "id" {
-            let shape = shapes?.member(name)
-            fields.append(.object(node(value, shape: shape, label: shape?.label ?? label(name), root: root)))
+        record.withReader { reader in
+            guard case .object(let count) = reader.next() else { return }
+            fields.reserveCapacity(count)
+            var cursor = 0
+            for _ in 0..<count {
+                let name = reader.key()
+                let shape = shapes?.member(name, after: &cursor)
+                if name == "id" {
+                    reader.skip()
+                    continue
+                }
+                fields.append(.object(node(&reader, shape: shape, label: shape?.label ?? label(name), root: root)))
+            }
         }
         return SiteRecordPage(
             kind: record.kind.rawValue,
@@ -76,23 +86,27 @@ struct SitePages {
         links.labels[name] ?? SiteText.label(name)
     }
 
-    /// A value as a tree for the `value` template: text (maybe a link), a list, or fields.
-    /// `shape` is the value's place in the kind's records (`nil` if unknown: no links then).
-    func node(_ value: JSONValue, shape: ShapeNode?, label: String?, root: String) -> SiteValue {
-        switch value {
-        case .array(let items):
+    /// The value `reader` is at, as a tree for the `value` template: text (maybe a link), a
+    /// list, or fields. `shape` is the value's place in the kind's records (`nil` if unknown:
+    /// no links then).
+    func node(_ reader: inout PackedReader, shape: ShapeNode?, label: String?, root: String) -> SiteValue {
+        switch reader.next() {
+        case .array(let count):
             let item = shape?.item
-            return SiteValue(label: label, shape: .list(items.map { .object(self.node($0, shape: item, label: nil, root: root)) }))
-        case .object(let object):
-            return SiteValue(
-                label: label,
-                shape: .object(
-                    object.entries.map { name, member -> TemplateValue in
-                        let child = shape?.member(name)
-                        return .object(self.node(member, shape: child, label: child?.label ?? self.label(name), root: root))
-                    }
-                )
-            )
+            var items: [TemplateValue] = []
+            items.reserveCapacity(count)
+            for _ in 0..<count { items.append(.object(node(&reader, shape: item, label: nil, root: root))) }
+            return SiteValue(label: label, shape: .list(items))
+        case .object(let count):
+            var fields: [TemplateValue] = []
+            fields.reserveCapacity(count)
+            var cursor = 0
+            for _ in 0..<count {
+                let name = reader.key()
+                let child = shape?.member(name, after: &cursor)
+                fields.append(.object(node(&reader, shape: child, label: child?.label ?? self.label(name), root: root)))
+            }
+            return SiteValue(label: label, shape: .object(fields))
         case .string(let text):
             if shape?.target != nil, let target = links.target(shape, text: text) {
                 return SiteValue(label: label, shape: .text(links.names[target] ?? text, href: root + target.page, external: false, long: false))
@@ -100,7 +114,7 @@ struct SitePages {
                 return SiteValue(label: label, shape: .text(text, href: text, external: true, long: false))
             }
             return SiteValue(label: label, shape: .text(text, href: nil, external: false, long: Self.isLong(text)))
-        default:
+        case .scalar(let value):
             return SiteValue(label: label, shape: .text(SiteText.scalar(value), href: nil, external: false, long: false))
         }
     }
@@ -127,45 +141,77 @@ struct SitePages {
         return last != text.endIndex
     }
 
-    /// The columns of a kind's table: a label and how to get the cell from a record.
-    static func columns(_ kind: RecordKind) -> [(label: String, path: [String])] {
+    /// The columns of a kind's table: a label and the top-level field the cell shows.
+    static func columns(_ kind: RecordKind) -> [(label: String, field: String)] {
+        allColumns[kind.order]
+    }
+
+    private static let allColumns: [[(label: String, field: String)]] = RecordKind.allCases.sorted { $0.order < $1.order }.map { kind in
         switch kind {
         case .clusters:
-            [("Name", ["name"]), ("Short name", ["short_name"]), ("Type", ["cluster_type"]), ("Country", ["country"]),
-             ("City", ["city"]), ("Founded", ["founded"])]
+            [("Name", "name"), ("Short name", "short_name"), ("Type", "cluster_type"), ("Country", "country"),
+             ("City", "city"), ("Founded", "founded")]
         case .members:
-            [("Name", ["name"]), ("Type", ["org_type"]), ("Country", ["country"]), ("City", ["city"]),
-             ("Clusters", ["memberships"])]
+            [("Name", "name"), ("Type", "org_type"), ("Country", "country"), ("City", "city"), ("Clusters", "memberships")]
         case .agreements:
-            [("Title", ["title"]), ("Type", ["agreement_type"]), ("Status", ["status"]), ("Signed", ["signed_on"]),
-             ("Parties", ["parties"])]
+            [("Title", "title"), ("Type", "agreement_type"), ("Status", "status"), ("Signed", "signed_on"),
+             ("Parties", "parties")]
         case .news:
-            [("Title", ["title"]), ("Published", ["published"]), ("Publisher", ["publisher"]), ("Language", ["lang"])]
+            [("Title", "title"), ("Published", "published"), ("Publisher", "publisher"), ("Language", "lang")]
         }
     }
 
-    /// One row of a kind's table; the first cell links to the record's page.
-    func row(_ record: ExportRecord) -> SiteRow {
+    /// What a table cell shows of a field: a list's length, or a value.
+    private enum Cell {
+        case count(Int)
+        case value(JSONValue)
+    }
+
+    /// One row of a kind's table; the first cell links to the record's page. Only the fields
+    /// of the columns are unpacked (a list not even then: its length is enough).
+    func row(_ record: PackedRecord) -> SiteRow {
         let key = RecordKey(kind: record.kind, id: record.id)
+        let columns = Self.columns(record.kind)
+        var found = [Cell?](repeating: nil, count: columns.count)
+        record.withReader { reader in
+            guard case .object(let count) = reader.next() else { return }
+            for _ in 0..<count {
+                let name = reader.key()
+                // The first column shows the record's name, whatever its field holds; the first
+                // member of that name counts, as a lookup by name finds it.
+                guard let i = columns.indices.dropFirst().first(where: { columns[$0].field == name }), found[i] == nil else {
+                    reader.skip()
+                    continue
+                }
+                if reader.nextKind == .array {
+                    let items = reader.open()
+                    for _ in 0..<items { reader.skip() }
+                    found[i] = .count(items)
+                } else {
+                    found[i] = .value(reader.value())
+                }
+            }
+        }
         var cells: [SiteRow.Cell] = []
-        for (i, column) in Self.columns(record.kind).enumerated() {
-            var value: JSONValue? = record.value
-            for step in column.path { value = value?.objectValue?[step] }
+        cells.reserveCapacity(columns.count)
+        for i in columns.indices {
             var text: String
             var sort: String
-            switch value {
-            case .array(let items)?:
-                text = String(items.count)
+            switch found[i] {
+            case .count(let count)?:
+                text = String(count)
                 sort = String(repeating: "0", count: max(0, 12 - text.count)) + text
-            case let value?:
+            case .value(let value)?:
                 text = SiteText.localized(value, languages: dataset.languages) ?? SiteText.scalar(value)
                 sort = text
             case nil:
                 text = ""
                 sort = ""
             }
-            if i == 0 { text = links.names[key] ?? record.id }
-            if i == 0 { sort = text }
+            if i == 0 {
+                text = links.names[key] ?? record.id
+                sort = text
+            }
             cells.append(SiteRow.Cell(text: text, sort: sort, href: i == 0 ? key.page : nil))
         }
         return SiteRow(cells: cells, id: record.id)

@@ -38,7 +38,14 @@ enum SiteText {
     }
 
     /// The kind's title: "Clusters".
-    static func title(_ kind: RecordKind) -> String { label(kind.rawValue) }
+    static func title(_ kind: RecordKind) -> String { titles[kind.order] }
+
+    /// Each kind's title, by ``RecordKind/order``: worked out once, not per page.
+    private static let titles: [String] = {
+        var titles = Array(repeating: "", count: RecordKind.allCases.count)
+        for kind in RecordKind.allCases { titles[kind.order] = label(kind.rawValue) }
+        return titles
+    }()
 
     /// A scalar's text as the site shows it.
     static func scalar(_ value: JSONValue) -> String {
