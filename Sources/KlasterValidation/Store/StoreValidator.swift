@@ -102,28 +102,30 @@ public struct StoreValidator: Sendable {
             return (stamp, check, hit != nil)
         }
         let checks = results.map(\.1)
-        if useCache && overlay.isEmpty {
-            let misses = results.count { !$0.2 }
-            if misses > 0 || cache?.entries.count != files.count {
-                // In listing order (by kind, then id): no dictionary to build, nothing to sort.
-                var fresh: [(file: String, entry: ValidationCache.Entry)] = []
-                fresh.reserveCapacity(files.count)
-                for (file, result) in zip(files, results) {
-                    if let stamp = result.0 { fresh.append((file.relativePath, ValidationCache.Entry(stamp: stamp, check: result.1))) }
-                }
-                ValidationCache.write(key: cacheKey, entries: fresh, to: cachePath)
-            }
-        }
+        let misses = results.count { !$0.2 }
+        // Every record file as the cache has it (the same files, each with the same stamp): the
+        // findings across records are the cached ones, and the facts need not be looked at.
+        let cachedAcross = cache?.across
+        let unchanged = useCache && overlay.isEmpty && misses == 0 && cache?.entries.count == files.count && cachedAcross != nil
         var facts: [RecordFacts] = []
-        facts.reserveCapacity(checks.count)
         for (file, check) in zip(files, checks) {
             diagnostics += check.diagnostics
-            if var f = check.facts {
+            if !unchanged, var f = check.facts {
                 f.id = file.id
                 facts.append(f)
             }
         }
-        diagnostics += CrossRecordCheck(index: index, facts: facts).run()
+        let across = unchanged ? cachedAcross ?? [] : CrossRecordCheck(index: index, facts: facts).run()
+        diagnostics += across
+        if useCache && overlay.isEmpty && !unchanged {
+            // In listing order (by kind, then id): no dictionary to build, nothing to sort.
+            var fresh: [(file: String, entry: ValidationCache.Entry)] = []
+            fresh.reserveCapacity(files.count)
+            for (file, result) in zip(files, results) {
+                if let stamp = result.0 { fresh.append((file.relativePath, ValidationCache.Entry(stamp: stamp, check: result.1))) }
+            }
+            ValidationCache.write(key: cacheKey, entries: fresh, across: fresh.count == files.count ? across : nil, to: cachePath)
+        }
         if let only { diagnostics.removeAll { !only.contains($0.file) } }
         // The store-sized listing, cache and facts are freed off this thread.
         releaseInBackground((files, index, cache, results, checks, facts))

@@ -13,7 +13,7 @@ import KlasterStore
 /// clock tick as a validation is never missed. The checks across records always run again: they
 /// are cheap from the facts.
 struct ValidationCache {
-    static let magic = Array("KLASTER-VALIDATE-1\n".utf8)
+    static let magic = Array("KLASTER-VALIDATE-2\n".utf8)
 
     struct Entry {
         var stamp: FileIO.Stamp
@@ -22,6 +22,10 @@ struct ValidationCache {
 
     var key: String
     var entries: [String: Entry] = [:]
+    /// The findings across records of the run that wrote the cache, when that run's record
+    /// files were exactly those in ``entries``. They hold again while the store's record files
+    /// are those, each with the same stamp.
+    var across: [Diagnostic]?
 
     static func path(in store: Store) -> String { store.statePath + "/cache/validate" }
 
@@ -47,12 +51,19 @@ struct ValidationCache {
             guard let file = reader.string(), let entry = readEntry(&reader) else { return nil }
             cache.entries[file] = entry
         }
+        guard let hasAcross = reader.u8() else { return nil }
+        if hasAcross == 1 {
+            guard let across = readDiagnostics(&reader) else { return nil }
+            cache.across = across
+        }
         return reader.atEnd ? cache : nil
     }
 
     /// Writes a cache of `entries` (file, entry), in their order, atomically; a store folder
     /// that cannot be written to is left alone.
-    static func write(key: String, entries: [(file: String, entry: Entry)], to path: String) {
+    /// `across` are the findings across records of the run, over exactly the files of `entries`
+    /// (`nil` otherwise); they are kept only if every entry is.
+    static func write(key: String, entries: [(file: String, entry: Entry)], across: [Diagnostic]?, to path: String) {
         var writer = BinaryWriter()
         writer.string(key)
         var now = timespec()
@@ -63,6 +74,12 @@ struct ValidationCache {
         for (file, entry) in stable {
             writer.string(file)
             Self.write(entry, to: &writer)
+        }
+        if let across, stable.count == entries.count {
+            writer.u8(1)
+            write(across, to: &writer)
+        } else {
+            writer.u8(0)
         }
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
         do {
@@ -78,16 +95,7 @@ struct ValidationCache {
         w.int(entry.stamp.modified)
         w.int(entry.stamp.changed)
         w.u64(entry.stamp.inode)
-        w.u32(UInt32(entry.check.diagnostics.count))
-        for d in entry.check.diagnostics {
-            w.string(d.file)
-            w.int(d.line)
-            w.int(d.column)
-            w.u8(d.severity == .error ? 0 : 1)
-            w.string(d.rule)
-            w.string(d.message)
-            w.string(d.path)
-        }
+        write(entry.check.diagnostics, to: &w)
         guard let facts = entry.check.facts else {
             w.u8(0)
             return
@@ -113,6 +121,36 @@ struct ValidationCache {
         for c in facts.coordinates { w.string(c) }
     }
 
+    private static func write(_ diagnostics: [Diagnostic], to w: inout BinaryWriter) {
+        w.u32(UInt32(diagnostics.count))
+        for d in diagnostics {
+            w.string(d.file)
+            w.int(d.line)
+            w.int(d.column)
+            w.u8(d.severity == .error ? 0 : 1)
+            w.string(d.rule)
+            w.string(d.message)
+            w.string(d.path)
+        }
+    }
+
+    private static func readDiagnostics(_ r: inout BinaryReader) -> [Diagnostic]? {
+        guard let count = r.u32() else { return nil }
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<count {
+            guard let file = r.string(), let line = r.int(), let column = r.int(), let severity = r.u8(),
+                let rule = r.string(), let message = r.string(), let path = r.string()
+            else { return nil }
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: line, column: column, severity: severity == 0 ? .error : .warning,
+                    rule: rule, message: message, path: path
+                )
+            )
+        }
+        return diagnostics
+    }
+
     private static func write(_ r: RecordFacts.Reference, to w: inout BinaryWriter) {
         w.u8(kindCode(r.kind))
         w.string(r.id)
@@ -127,20 +165,8 @@ struct ValidationCache {
 
     private static func readEntry(_ r: inout BinaryReader) -> Entry? {
         guard let size = r.int(), let modified = r.int(), let changed = r.int(), let inode = r.u64(),
-            let count = r.u32()
+            let diagnostics = readDiagnostics(&r)
         else { return nil }
-        var diagnostics: [Diagnostic] = []
-        for _ in 0..<count {
-            guard let file = r.string(), let line = r.int(), let column = r.int(), let severity = r.u8(),
-                let rule = r.string(), let message = r.string(), let path = r.string()
-            else { return nil }
-            diagnostics.append(
-                Diagnostic(
-                    file: file, line: line, column: column, severity: severity == 0 ? .error : .warning,
-                    rule: rule, message: message, path: path
-                )
-            )
-        }
         let stamp = FileIO.Stamp(size: size, modified: modified, changed: changed, inode: inode)
         guard let hasFacts = r.u8() else { return nil }
         if hasFacts == 0 { return Entry(stamp: stamp, check: RecordCheck(diagnostics: diagnostics, facts: nil)) }

@@ -35,6 +35,27 @@ import Testing
         #expect(try validator.validate().diagnostics == [])
     }
 
+    @Test func findingsAcrossRecordsComeFromTheCacheOnlyWhileNoFileChanges() throws {
+        let samples = try SampleStore()
+        let cluster = "clusters/slaski-klaster-multimedialny.yaml"
+        try samples.replace(cluster, "coordinator: rudzki-inkubator-przedsiebiorczosci", with: "coordinator: nobody-here")
+        Thread.sleep(forTimeInterval: 2.5)
+        let validator = try StoreValidator(store: samples.open())
+        let cold = try validator.validate()
+        #expect(cold.diagnostics.map(\.rule) == ["ref"])
+        // Nothing changed: the same finding, though no record is read or compared again.
+        #expect(try validator.validate().diagnostics == cold.diagnostics)
+        // A new record that the reference names: the finding goes, although no file it was
+        // found in changed.
+        try samples.write("members/nobody-here.yaml", "id: nobody-here\nname: Nobody\n")
+        #expect(!(try validator.validate().diagnostics.contains { $0.rule == "ref" }))
+        // And comes back when that record goes, the cluster's file still unchanged.
+        try FileManager.default.removeItem(atPath: samples.root + "/members/nobody-here.yaml")
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(try validator.validate().diagnostics == cold.diagnostics)
+        #expect(try validator.validate().diagnostics == cold.diagnostics)
+    }
+
     @Test func aChangedStoreSchemaInvalidatesTheCache() throws {
         let samples = try SampleStore()
         Thread.sleep(forTimeInterval: 2.5)
