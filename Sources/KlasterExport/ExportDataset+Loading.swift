@@ -72,31 +72,23 @@ extension ExportDataset {
     ) -> Result<(ExportRecord, [Diagnostic]), ExportError> {
         let parsed: Result<YAMLNode?, YAMLError>
         do {
-            let bytes: [UInt8]
             switch try store.read(file) {
-            case .success(let read): bytes = read
-            case .failure(let error): return load(file, parsed: .failure(error), schemas: schemas, validate: validate)
+            case .failure(let error):
+                parsed = .failure(error)
+            case .success(let bytes):
+                // An ordinary record is typed straight from the flat document (unless it is to
+                // be validated, which needs the tree); anything else goes through the tree.
+                if !validate, let flat = bytes.withUnsafeBufferPointer({ YAMLParser(limits: store.limits).parseFlat($0) }) {
+                    let value = schemas.schemas[0].canonicalJSON(of: flat)
+                    return .success((ExportRecord(kind: file.kind, id: file.id, file: file.relativePath, value: withID(value, file.id)), []))
+                }
+                parsed = Result { () throws(YAMLError) -> YAMLNode? in
+                    try YAMLParser(limits: store.limits).parse(bytes, file: file.relativePath)
+                }
             }
-            // An ordinary record is typed straight from the flat document (unless it is to be
-            // validated, which needs the tree); anything else goes through the tree.
-            if !validate, let flat = bytes.withUnsafeBufferPointer({ YAMLParser(limits: store.limits).parseFlat($0) }) {
-                let value = schemas.schemas[0].canonicalJSON(of: flat)
-                return .success((ExportRecord(kind: file.kind, id: file.id, file: file.relativePath, value: withID(value, file.id)), []))
-            }
-            parsed = Result { () throws(YAMLError) -> YAMLNode? in try YAMLParser(limits: store.limits).parse(bytes, file: file.relativePath) }
         } catch {
             return .failure(ExportError(.io, error.message))
         }
-        return load(file, parsed: parsed, schemas: schemas, validate: validate)
-    }
-
-    /// Types one record file from what the parser made of it.
-    private static func load(
-        _ file: RecordFile,
-        parsed: Result<YAMLNode?, YAMLError>,
-        schemas: SchemaSet,
-        validate: Bool
-    ) -> Result<(ExportRecord, [Diagnostic]), ExportError> {
         var found: [Diagnostic] = []
         var value = JSONValue.object(JSONObject())
         switch parsed {

@@ -17,6 +17,8 @@ public enum JSONText {
     }
 
     /// Per byte: whether JSON text escapes it (a control character, `"`, `\`, DEL).
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     private static let escaped: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
 
     /// Appends `text`'s escaped form (no quotes) to `out` (UTF-8): `"`, `\` and the control
@@ -45,8 +47,7 @@ public enum JSONText {
                 case 0x08: out += [0x5C, UInt8(ascii: "b")]
                 case 0x0C: out += [0x5C, UInt8(ascii: "f")]
                 case 0..<0x20, 0x7F:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                    out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
                 default: out.append(byte)
                 }
             }

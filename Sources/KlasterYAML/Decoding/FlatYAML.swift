@@ -37,7 +37,7 @@ public struct FlatYAML {
         case .seq: FlatDocument.Tag.prefix + "seq"
         case .map: FlatDocument.Tag.prefix + "map"
         case .merge: FlatDocument.Tag.prefix + "merge"
-        case .other: "!"
+        case .other: nil  // never read by the fast reader: it leaves other tags to the parser
         }
     }
 
