@@ -15,18 +15,30 @@ extension JSONSchema {
     }
 
     func jsonValue(_ node: YAMLNode, at location: SchemaLocation) -> JSONValue {
-        switch node {
-        case .scalar(let scalar):
-            return scalar.jsonValue(expecting: expectedTypes(location))
-        case .sequence(let sequence):
+        jsonValue(TreeDocument(root: node), node, at: location)
+    }
+
+    /// ``jsonValue(of:)`` of `node` in any document, at `location`.
+    func jsonValue<Document: ValidatedDocument>(_ document: Document, _ node: Document.Node, at location: SchemaLocation) -> JSONValue {
+        switch document.kind(node) {
+        case .scalar:
+            return document.scalarValue(node, expecting: expectedTypes(location))
+        case .sequence:
             let itemLocation = child(of: location, key: nil)
-            return .array(sequence.items.map { jsonValue($0, at: itemLocation) })
-        case .mapping(let mapping):
+            var items: [JSONValue] = []
+            items.reserveCapacity(document.count(node))
+            document.forEachItem(node) { _, item in
+                items.append(jsonValue(document, item, at: itemLocation))
+                return true
+            }
+            return .array(items)
+        case .mapping:
             var entries: [(key: String, value: JSONValue)] = []
-            entries.reserveCapacity(mapping.entries.count)
-            for entry in mapping.entries {
-                let key = Self.keyText(entry.key)
-                entries.append((key, jsonValue(entry.value, at: child(of: location, key: key))))
+            entries.reserveCapacity(document.count(node))
+            document.forEachEntry(node) { key, value, _ in
+                let text = document.keyText(key)
+                entries.append((text, jsonValue(document, value, at: child(of: location, key: text))))
+                return true
             }
             // Distinct YAML keys can share a text (`1` and `"1"`): then the last one wins.
             var seen = Set<String>(minimumCapacity: entries.count)
@@ -37,9 +49,9 @@ extension JSONSchema {
 
     /// The value of a scalar node at `location`; `nil` for collections.
     @inline(__always)
-    func typedScalar(_ node: YAMLNode, at location: SchemaLocation) -> JSONValue? {
-        guard case .scalar(let scalar) = node else { return nil }
-        return scalar.jsonValue(expecting: expectedTypes(location))
+    func typedScalar<Document: ValidatedDocument>(_ document: Document, _ node: Document.Node, at location: SchemaLocation) -> JSONValue? {
+        guard document.kind(node) == .scalar else { return nil }
+        return document.scalarValue(node, expecting: expectedTypes(location))
     }
 
     /// A mapping key as JSON sees it: a scalar's text, or the compact JSON of a collection key.

@@ -69,17 +69,23 @@ public final class JSONSchema: Sendable {
     ///
     /// Violations come in document order (by the offset of their mark), without duplicates.
     public func validate(_ document: YAMLNode) -> [SchemaViolation] {
-        var validator = SchemaValidator(schema: self)
+        validateDocument(TreeDocument(root: document))
+    }
+
+    func validateDocument<Document: ValidatedDocument>(_ document: Document) -> [SchemaViolation] {
+        var validator = SchemaValidator(document, schema: self)
         let location = SchemaLocation.single(root)
-        validator.validate(document, value: typedScalar(document, at: location), schema: root, location: location)
+        let root = document.root
+        validator.validate(root, value: typedScalar(document, root, at: location), schema: self.root, location: location)
         return SchemaViolation.ordered(validator.violations)
     }
 
     /// True when `document` is valid; stops at the first problem.
     public func isValid(_ document: YAMLNode) -> Bool {
-        var validator = SchemaValidator(schema: self, stopAtFirst: true)
+        let tree = TreeDocument(root: document)
+        var validator = SchemaValidator(tree, schema: self, stopAtFirst: true)
         let location = SchemaLocation.single(root)
-        validator.validate(document, value: typedScalar(document, at: location), schema: root, location: location)
+        validator.validate(document, value: typedScalar(tree, document, at: location), schema: root, location: location)
         return validator.violations.isEmpty
     }
 

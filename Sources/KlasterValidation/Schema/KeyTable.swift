@@ -35,6 +35,20 @@ struct KeyTable: Sendable {
         }
     }
 
+    /// The position of the key spelt by `bytes` (UTF-8) in ``keys``.
+    @inline(__always)
+    func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !keys.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var slot = TextHash.hash(UnsafeRawBufferPointer(bytes)) & mask
+        while true {
+            let i = Int(slots[slot])
+            if i < 0 { return nil }
+            if TextHash.equal(keys[i], bytes) { return i }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// Whether `key` is in the table.
     @inline(__always)
     func contains(_ key: String) -> Bool { index(of: key) != nil }

@@ -1,23 +1,27 @@
 import KlasterYAML
 
 extension SchemaValidator {
-    mutating func checkSequence(_ sequence: YAMLSequence, schema s: Int, location: SchemaLocation) {
-        let count = sequence.items.count
+    mutating func checkSequence(_ sequence: Node, schema s: Int, location: SchemaLocation) {
+        let document = self.document
+        let count = document.count(sequence)
         if let items = nodes[s].items {
             let itemLocation = schema.child(of: location, key: nil)
-            for i in sequence.items.indices {
+            var stopped = false
+            document.forEachItem(sequence) { i, item in
                 path.append(.index(i))
                 let saved = nesting
                 nesting = 0
-                let value = schema.typedScalar(sequence.items[i], at: itemLocation)
-                gather(sequence.items[i], value: value, at: itemLocation, applying: items)
-                validate(sequence.items[i], value: value, schema: items, location: itemLocation)
+                let value = schema.typedScalar(document, item, at: itemLocation)
+                gather(item, value: value, at: itemLocation, applying: items)
+                validate(item, value: value, schema: items, location: itemLocation)
                 nesting = saved
                 path.removeLast()
-                if stopAtFirst && !violations.isEmpty { return }
+                stopped = stopAtFirst && !violations.isEmpty
+                return !stopped
             }
+            if stopped { return }
         }
-        let start = sequence.span.start
+        let start = document.start(sequence)
         if let min = nodes[s].minItems, count < min {
             report("minItems", "\(label) must have at least \(Self.count(min, "item")), got \(count)", at: start, schema: s)
         }
@@ -26,12 +30,20 @@ extension SchemaValidator {
         }
         if nodes[s].uniqueItems, count > 1 {
             let itemLocation = schema.child(of: location, key: nil)
-            let values = sequence.items.map { schema.typedScalar($0, at: itemLocation) ?? schema.jsonValue($0, at: itemLocation) }
+            var values: [JSONValue] = []
+            var starts: [Mark] = []
+            values.reserveCapacity(count)
+            starts.reserveCapacity(count)
+            document.forEachItem(sequence) { _, item in
+                values.append(schema.typedScalar(document, item, at: itemLocation) ?? schema.jsonValue(document, item, at: itemLocation))
+                starts.append(document.start(item))
+                return true
+            }
             if let (first, repeated) = Self.firstRepeat(values) {
                 report(
                     "uniqueItems",
                     "\(label) must not repeat items: item \(repeated + 1) is the same as item \(first + 1) (\(Self.show(values[repeated])))",
-                    at: sequence.items[repeated].span.start,
+                    at: starts[repeated],
                     schema: s
                 )
             }
@@ -54,7 +66,8 @@ extension SchemaValidator {
         return nil
     }
 
-    mutating func checkMapping(_ mapping: YAMLMapping, schema s: Int, location: SchemaLocation) {
+    mutating func checkMapping(_ mapping: Node, schema s: Int, location: SchemaLocation) {
+        let document = self.document
         // Members' locations come from the place's schemas; when that is this node alone, the
         // key's one look-up serves both.
         let atThisNode: Bool
@@ -68,70 +81,81 @@ extension SchemaValidator {
             let keyedLocation = nodes[s].keyedLocation
             let keyedProperty = nodes[s].keyedProperty
             let otherMemberLocation = nodes[s].otherMemberLocation
-            // By index: binding each entry would copy (and reference-count) both of its nodes.
-            for i in mapping.entries.indices {
-                let key = JSONSchema.keyText(mapping.entries[i].key)
-                let k = keys.index(of: key)
+            let additional = nodes[s].additionalProperties
+            let forbidsOthers = additional.map { nodes[$0].boolean == false } ?? false
+            var stopped = false
+            document.forEachEntry(mapping) { keyNode, value, _ in
+                // A key the schema names is its name: no text to build.
+                let k = document.keyIndex(keyNode, in: keys)
+                let key = k.map { keys.keys[$0] } ?? document.keyText(keyNode)
                 if let k { seen |= 1 << UInt64(k) }
                 let childLocation =
                     atThisNode ? (k.map { keyedLocation[$0] } ?? otherMemberLocation) : schema.child(of: location, key: key)
                 if let k, case let property = keyedProperty[k], property >= 0 {
-                    descend(into: mapping.entries[i].value, key: key, schema: property, location: childLocation)
-                } else if let additional = nodes[s].additionalProperties {
-                    if nodes[additional].boolean == false {
+                    descend(into: value, key: key, schema: property, location: childLocation)
+                } else if let additional {
+                    if forbidsOthers {
                         let message = path.isEmpty ? "unknown field '\(key)'" : "unknown field '\(key)' in \(label)"
-                        report("additionalProperties", message, at: mapping.entries[i].key.span.start, schema: s)
+                        report("additionalProperties", message, at: document.start(keyNode), schema: s)
                         if gatherer != nil {
                             // Not validated further, but still a place: its scalar is gathered.
                             path.append(.key(key))
-                            let value = schema.typedScalar(mapping.entries[i].value, at: childLocation)
-                            gather(mapping.entries[i].value, value: value, at: childLocation, applying: additional)
+                            let typed = schema.typedScalar(document, value, at: childLocation)
+                            gather(value, value: typed, at: childLocation, applying: additional)
                             path.removeLast()
                         }
                     } else {
-                        descend(into: mapping.entries[i].value, key: key, schema: additional, location: childLocation)
+                        descend(into: value, key: key, schema: additional, location: childLocation)
                     }
                 }
-                if stopAtFirst && !violations.isEmpty { return }
+                stopped = stopAtFirst && !violations.isEmpty
+                return !stopped
             }
+            if stopped { return }
         } else if tracksRequired {
-            for i in mapping.entries.indices {
-                if let k = nodes[s].keys.index(of: JSONSchema.keyText(mapping.entries[i].key)) { seen |= 1 << UInt64(k) }
+            let keys = nodes[s].keys
+            document.forEachEntry(mapping) { keyNode, _, _ in
+                if let k = document.keyIndex(keyNode, in: keys) { seen |= 1 << UInt64(k) }
+                return true
             }
         }
+        let start = document.start(mapping)
         for name in required {
-            let present: Bool
+            var present = false
             if tracksRequired, let k = nodes[s].keys.index(of: name) {
                 present = seen & (1 << UInt64(k)) != 0
             } else {
-                present = mapping.entries.contains(where: { JSONSchema.keyText($0.key) == name })
+                document.forEachEntry(mapping) { keyNode, _, _ in
+                    present = document.keyText(keyNode) == name
+                    return !present
+                }
             }
             guard !present else { continue }
             let message = path.isEmpty ? "missing required field '\(name)'" : "missing required field '\(name)' in \(label)"
-            report("required", message, at: mapping.span.start, schema: s)
+            report("required", message, at: start, schema: s)
         }
-        let count = mapping.entries.count
+        let count = document.count(mapping)
         if let min = nodes[s].minProperties, count < min {
-            report("minProperties", "\(label) must have at least \(Self.count(min, "field")), got \(count)", at: mapping.span.start, schema: s)
+            report("minProperties", "\(label) must have at least \(Self.count(min, "field")), got \(count)", at: start, schema: s)
         }
         if let max = nodes[s].maxProperties, count > max {
-            report("maxProperties", "\(label) must have at most \(Self.count(max, "field")), got \(count)", at: mapping.span.start, schema: s)
+            report("maxProperties", "\(label) must have at most \(Self.count(max, "field")), got \(count)", at: start, schema: s)
         }
     }
 
     /// Validates member `key`, whose place is `childLocation`, against `s`.
-    private mutating func descend(into value: YAMLNode, key: String, schema s: Int, location childLocation: SchemaLocation) {
+    private mutating func descend(into value: Node, key: String, schema s: Int, location childLocation: SchemaLocation) {
         path.append(.key(key))
         let saved = nesting
         nesting = 0
-        let typed = schema.typedScalar(value, at: childLocation)
+        let typed = schema.typedScalar(document, value, at: childLocation)
         gather(value, value: typed, at: childLocation, applying: s)
         validate(value, value: typed, schema: s, location: childLocation)
         nesting = saved
         path.removeLast()
     }
 
-    mutating func checkAnyOf(node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+    mutating func checkAnyOf(node: Node, value: JSONValue?, schema s: Int, location: SchemaLocation) {
         var closest: [SchemaViolation]?
         for branch in nodes[s].anyOf {
             let found = trial(node, value: value, schema: branch, location: location, stopAtFirst: stopAtFirst)
@@ -141,7 +165,7 @@ extension SchemaValidator {
         reportNoBranch("anyOf", closest ?? [], node: node, schema: s)
     }
 
-    mutating func checkOneOf(node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+    mutating func checkOneOf(node: Node, value: JSONValue?, schema s: Int, location: SchemaLocation) {
         var closest: [SchemaViolation]?
         var matching: [Int] = []
         for (i, branch) in nodes[s].oneOf.enumerated() {
@@ -160,16 +184,16 @@ extension SchemaValidator {
             report(
                 "oneOf",
                 "\(label) fits more than one of the allowed forms (\(which)); it must fit exactly one",
-                at: node.span.start,
+                at: document.start(node),
                 schema: s
             )
         }
     }
 
-    private mutating func reportNoBranch(_ keyword: String, _ closest: [SchemaViolation], node: YAMLNode, schema s: Int) {
+    private mutating func reportNoBranch(_ keyword: String, _ closest: [SchemaViolation], node: Node, schema s: Int) {
         var message = "\(label) does not fit any of the allowed forms"
         if let first = SchemaViolation.ordered(closest).first { message += "; closest: \(first.message)" }
-        report(keyword, message, at: node.span.start, schema: s, causes: SchemaViolation.ordered(closest))
+        report(keyword, message, at: document.start(node), schema: s, causes: SchemaViolation.ordered(closest))
     }
 
     /// How far a failed branch is from fitting: a wrong type at the place itself counts most, a

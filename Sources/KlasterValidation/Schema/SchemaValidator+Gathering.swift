@@ -39,7 +39,7 @@ extension SchemaValidator {
     /// schema about to be applied to it: a place with one schema is gathered when that one is
     /// applied (once), a place with several whenever one is, and counted once by its path.
     @inline(__always)
-    func gather(_ node: YAMLNode, value: JSONValue?, at location: SchemaLocation, applying s: Int?) {
+    func gather(_ node: Node, value: JSONValue?, at location: SchemaLocation, applying s: Int?) {
         guard let gatherer else { return }
         let once: Bool
         switch location {
@@ -49,7 +49,8 @@ extension SchemaValidator {
             once = true
         case .general: once = false
         }
-        guard case .scalar(let scalar) = node else { return }
+        guard document.kind(node) == .scalar else { return }
+        let scalar = document.yamlScalar(node, value: value)
         guard let item = schema.annotatedScalar(scalar, at: location, path: path, value: value, including: gatherer.including)
         else { return }
         gatherer.add(item, at: path, once: once)
@@ -63,11 +64,28 @@ extension JSONSchema {
         _ document: YAMLNode,
         gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
     ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
+        validateDocument(TreeDocument(root: document), gathering: including)
+    }
+
+    /// ``validate(_:gathering:)`` of a flat document: the same findings and scalars, read
+    /// without a tree (the scalars' spans end where they start).
+    public func validate(
+        _ document: FlatYAML,
+        gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
+    ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
+        validateDocument(document, gathering: including)
+    }
+
+    func validateDocument<Document: ValidatedDocument>(
+        _ document: Document,
+        gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
+    ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
         let gatherer = ScalarGatherer(including: including)
-        var validator = SchemaValidator(schema: self)
+        var validator = SchemaValidator(document, schema: self)
         validator.gatherer = gatherer
         let location = SchemaLocation.single(root)
-        validator.validate(document, value: typedScalar(document, at: location), schema: root, location: location)
+        let root = document.root
+        validator.validate(root, value: typedScalar(document, root, at: location), schema: self.root, location: location)
         return (SchemaViolation.ordered(validator.violations), gatherer.scalars)
     }
 }
@@ -79,8 +97,23 @@ extension SchemaSet {
         _ document: YAMLNode,
         gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
     ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
-        let (first, scalars) = schemas[0].validate(document, gathering: including)
+        validateDocument(TreeDocument(root: document), gathering: including)
+    }
+
+    /// ``validate(_:gathering:)`` of a flat document.
+    public func validate(
+        _ document: FlatYAML,
+        gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
+    ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
+        validateDocument(document, gathering: including)
+    }
+
+    func validateDocument<Document: ValidatedDocument>(
+        _ document: Document,
+        gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
+    ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
+        let (first, scalars) = schemas[0].validateDocument(document, gathering: including)
         if schemas.count == 1 { return (first, scalars) }
-        return (SchemaViolation.ordered(first + schemas.dropFirst().flatMap { $0.validate(document) }), scalars)
+        return (SchemaViolation.ordered(first + schemas.dropFirst().flatMap { $0.validateDocument(document) }), scalars)
     }
 }

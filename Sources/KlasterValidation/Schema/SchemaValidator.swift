@@ -1,13 +1,16 @@
 import KlasterYAML
 
-/// One validation run over a document tree: walks the YAML nodes and the compiled schema
-/// together, collecting violations with the path it is at.
+/// One validation run over a document (a tree or a flat one, see ``ValidatedDocument``): walks
+/// its nodes and the compiled schema together, collecting violations with the path it is at.
 ///
 /// Scalars are typed once per place (``SchemaLocation``) and that value is handed to every
 /// schema applied at the place (`$ref`, `allOf`, `anyOf`, `oneOf` branches). As in the JSON
 /// Schema output format, a failed `anyOf`/`oneOf` is one violation at its instance; the closest
 /// branch's problems are its `causes`.
-struct SchemaValidator {
+struct SchemaValidator<Document: ValidatedDocument> {
+    typealias Node = Document.Node
+
+    let document: Document
     let schema: JSONSchema
     let nodes: [SchemaNode]
     var stopAtFirst: Bool
@@ -17,11 +20,12 @@ struct SchemaValidator {
     /// combinators; a schema that refers to itself without moving into the instance
     /// (`{"$ref": "#"}`) stops at ``maxNesting`` instead of recursing forever.
     var nesting = 0
-    static let maxNesting = 200
+    static var maxNesting: Int { 200 }
     /// Set when the run also gathers the record's scalars (``JSONSchema/validate(_:gathering:)``).
     var gatherer: ScalarGatherer?
 
-    init(schema: JSONSchema, stopAtFirst: Bool = false) {
+    init(_ document: Document, schema: JSONSchema, stopAtFirst: Bool = false) {
+        self.document = document
         self.schema = schema
         self.nodes = schema.nodes
         self.stopAtFirst = stopAtFirst
@@ -52,24 +56,25 @@ struct SchemaValidator {
 
     /// Applies schema node `s` to `node`, whose place is `location`; `value` is the typed value
     /// when `node` is a scalar.
-    mutating func validate(_ node: YAMLNode, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+    mutating func validate(_ node: Node, value: JSONValue?, schema s: Int, location: SchemaLocation) {
         guard nesting < Self.maxNesting else { return }
         nesting += 1
         defer { nesting -= 1 }
         if let boolean = nodes[s].boolean {
-            if !boolean { report("false", "\(label) is not allowed here", at: node.span.start, schema: s) }
+            if !boolean { report("false", "\(label) is not allowed here", at: document.start(node), schema: s) }
             return
         }
+        let kind = document.kind(node)
         if let types = nodes[s].types {
             let actual: SchemaTypes
-            switch node {
+            switch kind {
             case .scalar: actual = value.map(SchemaTypes.init(of:)) ?? .string
             case .sequence: actual = .array
             case .mapping: actual = .object
             }
             if types.isDisjoint(with: actual) {
                 let shown = value.map(Self.show) ?? (actual == .array ? "a list" : "a mapping of fields")
-                report("type", "\(label) must be \(types.phrase), got \(shown)", at: node.span.start, schema: s)
+                report("type", "\(label) must be \(types.phrase), got \(shown)", at: document.start(node), schema: s)
                 if done { return }
             }
         }
@@ -77,17 +82,17 @@ struct SchemaValidator {
             checkValueKeywords(node: node, value: value, schema: s, location: location)
             if done { return }
         }
-        switch node {
+        switch kind {
         case .scalar:
             if case .string(let text)? = value {
                 checkString(text, node: node, schema: s)
             } else if case .number(let number)? = value {
                 checkNumber(number, node: node, schema: s)
             }
-        case .sequence(let sequence):
-            checkSequence(sequence, schema: s, location: location)
-        case .mapping(let mapping):
-            checkMapping(mapping, schema: s, location: location)
+        case .sequence:
+            checkSequence(node, schema: s, location: location)
+        case .mapping:
+            checkMapping(node, schema: s, location: location)
         }
         if done { return }
         if let ref = nodes[s].ref {
@@ -100,14 +105,14 @@ struct SchemaValidator {
         if !nodes[s].oneOf.isEmpty && !done { checkOneOf(node: node, value: value, schema: s, location: location) }
         if let not = nodes[s].not, !done {
             if trial(node, value: value, schema: not, location: location, stopAtFirst: true).isEmpty {
-                report("not", "\(label) has a value that is not allowed here", at: node.span.start, schema: s)
+                report("not", "\(label) has a value that is not allowed here", at: document.start(node), schema: s)
             }
         }
     }
 
     /// Runs `s` on `node` on the side and returns what it found, leaving ``violations`` as it was.
     mutating func trial(
-        _ node: YAMLNode,
+        _ node: Node,
         value: JSONValue?,
         schema s: Int,
         location: SchemaLocation,
@@ -125,22 +130,22 @@ struct SchemaValidator {
     }
 
     private mutating func checkValueKeywords(
-        node: YAMLNode,
+        node: Node,
         value: JSONValue?,
         schema s: Int,
         location: SchemaLocation
     ) {
-        let actual = value ?? schema.jsonValue(node, at: location)
+        let actual = value ?? schema.jsonValue(document, node, at: location)
         if let expected = nodes[s].constValue, actual != expected {
-            report("const", "\(label) must be \(Self.show(expected)), got \(Self.show(actual))", at: node.span.start, schema: s)
+            report("const", "\(label) must be \(Self.show(expected)), got \(Self.show(actual))", at: document.start(node), schema: s)
         }
         if let allowed = nodes[s].enumValues, !allowed.contains(actual) {
             let list = allowed.map(Self.listed).joined(separator: ", ")
-            report("enum", "\(label) must be one of: \(list); got \(Self.show(actual))", at: node.span.start, schema: s)
+            report("enum", "\(label) must be one of: \(list); got \(Self.show(actual))", at: document.start(node), schema: s)
         }
     }
 
-    private mutating func checkString(_ text: String, node: YAMLNode, schema s: Int) {
+    private mutating func checkString(_ text: String, node: Node, schema s: Int) {
         if nodes[s].minLength != nil || nodes[s].maxLength != nil {
             // A string has between a quarter of its UTF-8 bytes and all of them in code points:
             // most strings pass both bounds on the byte count alone, without counting.
@@ -153,7 +158,7 @@ struct SchemaValidator {
                 report(
                     "minLength",
                     "\(label) must be at least \(Self.count(min, "character")) long, got \(length)",
-                    at: node.span.start,
+                    at: document.start(node),
                     schema: s
                 )
             }
@@ -161,7 +166,7 @@ struct SchemaValidator {
                 report(
                     "maxLength",
                     "\(label) must be at most \(Self.count(max, "character")) long, got \(length)",
-                    at: node.span.start,
+                    at: document.start(node),
                     schema: s
                 )
             }
@@ -169,21 +174,21 @@ struct SchemaValidator {
         checkPatternAndFormat(text, node: node, schema: s)
     }
 
-    private mutating func checkPatternAndFormat(_ text: String, node: YAMLNode, schema s: Int) {
+    private mutating func checkPatternAndFormat(_ text: String, node: Node, schema s: Int) {
         if let pattern = nodes[s].pattern, !pattern.matches(text) {
             report(
                 "pattern",
                 "\(label) must match the pattern \(pattern.source), got \(Self.show(.string(text)))",
-                at: node.span.start,
+                at: document.start(node),
                 schema: s
             )
         }
         if let format = nodes[s].format, !format.check(text) {
-            report("format", "\(label) must be \(format.phrase), got \(Self.show(.string(text)))", at: node.span.start, schema: s)
+            report("format", "\(label) must be \(format.phrase), got \(Self.show(.string(text)))", at: document.start(node), schema: s)
         }
     }
 
-    private mutating func checkNumber(_ number: JSONNumber, node: YAMLNode, schema s: Int) {
+    private mutating func checkNumber(_ number: JSONNumber, node: Node, schema s: Int) {
         // NaN compares with nothing; Python's jsonschema lets it through every bound too.
         if let limit = nodes[s].minimum, let order = JSONNumber.compare(number, limit), order < 0 {
             reportBound("minimum", "at least", limit, number, node, s)
@@ -204,9 +209,9 @@ struct SchemaValidator {
         _ words: String,
         _ limit: JSONNumber,
         _ number: JSONNumber,
-        _ node: YAMLNode,
+        _ node: Node,
         _ s: Int
     ) {
-        report(keyword, "\(label) must be \(words) \(limit), got \(number)", at: node.span.start, schema: s)
+        report(keyword, "\(label) must be \(words) \(limit), got \(number)", at: document.start(node), schema: s)
     }
 }

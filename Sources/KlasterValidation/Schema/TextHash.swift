@@ -1,3 +1,5 @@
+import Glibc
+
 /// A quick, unseeded hash of a string's UTF-8 bytes, eight bytes at a time, for the tables that
 /// look short strings up often (field names, the cache's string table). Not for untrusted keys
 /// where collisions could be forced at scale; both tables stay correct on collisions.
@@ -7,7 +9,18 @@ enum TextHash {
         return hash(Array(text.utf8).withUnsafeBytes { $0 })
     }
 
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+    /// Whether `text`'s UTF-8 bytes are `bytes`.
+    @inline(__always)
+    static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        if bytes.isEmpty { return true }
+        if let same = text.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+            return same
+        }
+        return text.utf8.elementsEqual(bytes)
+    }
+
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
         var i = 0
         while i + 8 <= bytes.count {

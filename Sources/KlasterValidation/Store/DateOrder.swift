@@ -8,65 +8,77 @@ enum DateOrder {
     /// Walks every mapping of `node` and reports each pair out of order: the later field's
     /// mark, a message and its JSON Pointer.
     static func check(_ node: YAMLNode, report: (Mark, String, String) -> Void) {
-        var path: [YAMLPath.Component] = []
-        path.reserveCapacity(16)
-        walk(node, path: &path, report: report)
+        check(TreeDocument(root: node), report: report)
     }
 
-    private static func walk(_ node: YAMLNode, path: inout [YAMLPath.Component], report: (Mark, String, String) -> Void) {
-        switch node {
+    static func check<Document: ValidatedDocument>(_ document: Document, report: (Mark, String, String) -> Void) {
+        var path: [YAMLPath.Component] = []
+        path.reserveCapacity(16)
+        walk(document, document.root, path: &path, report: report)
+    }
+
+    private static func walk<Document: ValidatedDocument>(
+        _ document: Document,
+        _ node: Document.Node,
+        path: inout [YAMLPath.Component],
+        report: (Mark, String, String) -> Void
+    ) {
+        switch document.kind(node) {
         case .scalar:
             return
-        case .sequence(let sequence):
-            for i in sequence.items.indices {
-                if case .scalar = sequence.items[i] { continue }
+        case .sequence:
+            document.forEachItem(node) { i, item in
+                if document.kind(item) == .scalar { return true }
                 path.append(.index(i))
-                walk(sequence.items[i], path: &path, report: report)
+                walk(document, item, path: &path, report: report)
                 path.removeLast()
+                return true
             }
-        case .mapping(let mapping):
-            // One pass finds the first entry of each paired name (what `mapping[name]` returns).
-            var found = SIMD8<Int32>(repeating: -1)
-            var any = false
-            for i in mapping.entries.indices {
-                guard case .scalar(let key) = mapping.entries[i].key, let slot = slot(of: key.value), found[slot] < 0 else { continue }
-                found[slot] = Int32(i)
-                any = true
+        case .mapping:
+            // One pass finds the first entry of each paired name (what `mapping[name]` returns);
+            // most mappings have none, and no table to allocate.
+            var found: [Document.Node?] = []
+            document.forEachEntry(node) { key, value, _ in
+                guard let slot = slot(of: key, in: document) else { return true }
+                if found.isEmpty { found = Array(repeating: nil, count: 2 * pairs.count) }
+                if found[slot] == nil { found[slot] = value }
+                return true
             }
-            if any {
+            if !found.isEmpty {
                 for (n, (first, second)) in pairs.enumerated() {
-                    let i = Int(found[2 * n])
-                    let j = Int(found[2 * n + 1])
-                    guard i >= 0, j >= 0, case .scalar(let a) = mapping.entries[i].value, case .scalar(let b) = mapping.entries[j].value,
-                        let start = YAMLTimestamp.parse(a.value), let end = YAMLTimestamp.parse(b.value), start > end
+                    guard let a = found[2 * n], let b = found[2 * n + 1], document.kind(a) == .scalar, document.kind(b) == .scalar
                     else { continue }
+                    let (from, to) = (document.text(a), document.text(b))
+                    guard let start = YAMLTimestamp.parse(from), let end = YAMLTimestamp.parse(to), start > end else { continue }
                     report(
-                        b.span.start,
-                        "'\(second)' (\(b.value)) is before '\(first)' (\(a.value))",
+                        document.start(b),
+                        "'\(second)' (\(to)) is before '\(first)' (\(from))",
                         YAMLPath(path + [.key(second)]).jsonPointer
                     )
                 }
             }
-            for i in mapping.entries.indices where !mapping.entries[i].isMerged {
-                if case .scalar = mapping.entries[i].value { continue }
-                guard case .scalar(let key) = mapping.entries[i].key else { continue }
-                path.append(.key(key.value))
-                walk(mapping.entries[i].value, path: &path, report: report)
+            document.forEachEntry(node) { key, value, merged in
+                guard !merged, document.kind(value) != .scalar, document.kind(key) == .scalar else { return true }
+                path.append(.key(document.text(key)))
+                walk(document, value, path: &path, report: report)
                 path.removeLast()
+                return true
             }
         }
     }
 
-    /// The position of `name` in ``pairs`` flattened (first, second, first, ...), if it is there.
-    private static func slot(of name: String) -> Int? {
+    /// The position of key `key`'s name in ``pairs`` flattened (first, second, first, ...), if
+    /// it is there.
+    private static func slot<Document: ValidatedDocument>(of key: Document.Node, in document: Document) -> Int? {
+        guard document.kind(key) == .scalar else { return nil }
         // Most keys differ in length from every name here: one count, no comparison.
-        switch name.utf8.count {
-        case 5: name == "since" ? 0 : name == "until" ? 1 : nil
-        case 8: name == "modified" ? 5 : nil
-        case 9: name == "published" ? 4 : nil
-        case 10: name == "valid_from" ? 2 : nil
-        case 11: name == "valid_until" ? 3 : nil
-        default: nil
+        switch document.textCount(key) {
+        case 5: return document.isKey(key, named: "since") ? 0 : document.isKey(key, named: "until") ? 1 : nil
+        case 8: return document.isKey(key, named: "modified") ? 5 : nil
+        case 9: return document.isKey(key, named: "published") ? 4 : nil
+        case 10: return document.isKey(key, named: "valid_from") ? 2 : nil
+        case 11: return document.isKey(key, named: "valid_until") ? 3 : nil
+        default: return nil
         }
     }
 }

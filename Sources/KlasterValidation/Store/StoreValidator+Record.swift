@@ -5,7 +5,15 @@ import KlasterYAML
 extension StoreValidator {
     /// Checks one record's text on its own: YAML, conflict markers, id, schema, domain rules,
     /// ambiguous plain scalars, dates in order. Also gathers the record's ``RecordFacts``.
+    ///
+    /// An ordinary record is read flat (``YAMLParser/parseFlat(_:)``); any other, and every file
+    /// with an error, through the tree. `readingFlat: false` always takes the tree (the tests
+    /// compare the two).
     public func check(kind: RecordKind, id: String, relativePath: String, bytes: [UInt8]) -> RecordCheck {
+        check(kind: kind, id: id, relativePath: relativePath, bytes: bytes, readingFlat: true)
+    }
+
+    func check(kind: RecordKind, id: String, relativePath: String, bytes: [UInt8], readingFlat: Bool) -> RecordCheck {
         let markers = ConflictMarkers.find(in: bytes)
         if !markers.isEmpty {
             let found = markers.map { marker in
@@ -17,13 +25,17 @@ extension StoreValidator {
             }
             return RecordCheck(diagnostics: found, facts: RecordFacts(kind: kind, id: id))
         }
+        let parser = YAMLParser(limits: store.limits)
+        if readingFlat, let flat = bytes.withUnsafeBufferPointer({ parser.parseFlat($0) }) {
+            return check(flat, kind: kind, id: id, relativePath: relativePath)
+        }
         let root: YAMLNode?
         do {
-            root = try YAMLParser(limits: store.limits).parse(bytes, file: relativePath)
+            root = try parser.parse(bytes, file: relativePath)
         } catch {
             return RecordCheck(diagnostics: [Diagnostic(error)], facts: nil)
         }
-        guard let root, case .mapping(let map) = root else {
+        guard let root, case .mapping = root else {
             let line = root?.span.start.line ?? 1
             let column = root?.span.start.column ?? 1
             let what = root == nil ? "the file is empty" : "the file holds a \(root?.sequence != nil ? "list" : "single value")"
@@ -37,6 +49,17 @@ extension StoreValidator {
                 facts: nil
             )
         }
+        return check(TreeDocument(root: root), kind: kind, id: id, relativePath: relativePath)
+    }
+
+    /// The checks of a record whose root is a mapping, read as `document`.
+    private func check<Document: ValidatedDocument>(
+        _ document: Document,
+        kind: RecordKind,
+        id: String,
+        relativePath: String
+    ) -> RecordCheck {
+        let root = document.root
         var diagnostics: [Diagnostic] = []
         func report(_ mark: Mark, _ rule: String, _ message: String, _ pointer: String, _ severity: Diagnostic.Severity = .error) {
             diagnostics.append(
@@ -46,10 +69,12 @@ extension StoreValidator {
                 )
             )
         }
-        if let idNode = map["id"], let written = idNode.scalar, !idNode.isNull, written.value != id {
+        if let idNode = document.value(forKey: "id", in: root), document.kind(idNode) == .scalar, !document.isNull(idNode),
+            case let written = document.text(idNode), written != id
+        {
             report(
-                written.span.start, "id",
-                "the id '\(written.value)' must equal the file name '\(id)' (rename the file with 'klaster mv', or fix the id)",
+                document.start(idNode), "id",
+                "the id '\(written)' must equal the file name '\(id)' (rename the file with 'klaster mv', or fix the id)",
                 "/id"
             )
         }
@@ -61,7 +86,7 @@ extension StoreValidator {
             annotated || (scalar.style == .plain && scalar.tag == nil && PlainScalar.yaml11Reading(scalar.value) != nil)
         }
         // One walk over the tree: the schemas' verdicts, and the scalars the checks below read.
-        let (violations, scalars) = schemaSet.validate(root, gathering: worthALook)
+        let (violations, scalars) = schemaSet.validateDocument(document, gathering: worthALook)
         for scalar in scalars {
             guard case .string(let text) = scalar.value else { continue }
             var computed: String?
@@ -111,8 +136,8 @@ extension StoreValidator {
                 )
             }
         }
-        if kind == .members { facts.coordinates = Self.coordinatedClusters(map) }
-        DateOrder.check(root) { mark, message, pointer in report(mark, "date-order", message, pointer) }
+        if kind == .members { facts.coordinates = Self.coordinatedClusters(document) }
+        DateOrder.check(document) { mark, message, pointer in report(mark, "date-order", message, pointer) }
         return RecordCheck(diagnostics: diagnostics, facts: facts)
     }
 
@@ -136,13 +161,25 @@ extension StoreValidator {
     }
 
     /// The clusters a member's memberships give it a coordinating role in.
-    static func coordinatedClusters(_ member: YAMLMapping) -> [String] {
-        guard let memberships = member["memberships"]?.sequence else { return [] }
+    static func coordinatedClusters<Document: ValidatedDocument>(_ document: Document) -> [String] {
+        guard let memberships = document.value(forKey: "memberships", in: document.root), document.kind(memberships) == .sequence
+        else { return [] }
         var clusters: [String] = []
-        for item in memberships.items {
-            guard let membership = item.mapping, let cluster = membership["cluster"]?.scalar?.value else { continue }
-            let roles = membership["roles"]?.sequence?.items.compactMap { $0.scalar?.value } ?? []
-            if roles.contains("coordinator") || roles.contains("administrator") { clusters.append(cluster) }
+        document.forEachItem(memberships) { _, membership in
+            guard document.kind(membership) == .mapping, let cluster = document.value(forKey: "cluster", in: membership),
+                document.kind(cluster) == .scalar
+            else { return true }
+            var coordinating = false
+            if let roles = document.value(forKey: "roles", in: membership), document.kind(roles) == .sequence {
+                document.forEachItem(roles) { _, role in
+                    if document.kind(role) == .scalar, case let text = document.text(role), text == "coordinator" || text == "administrator" {
+                        coordinating = true
+                    }
+                    return !coordinating
+                }
+            }
+            if coordinating { clusters.append(document.text(cluster)) }
+            return true
         }
         return clusters
     }

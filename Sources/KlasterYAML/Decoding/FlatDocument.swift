@@ -7,13 +7,16 @@ import Foundation
 /// child is an index and the next sibling is one load away. Decoding a record from this costs
 /// two allocations for the whole tree, instead of one per collection and one per long scalar,
 /// and a scalar becomes a `String` only when a value asks for one.
+@usableFromInline
 final class FlatDocument {
+    @usableFromInline
     enum Kind: UInt8 {
         case scalar, sequence, mapping
     }
 
     /// The tags a node can carry: none, one of YAML's core tags, or (in a tree built in memory)
     /// any other.
+    @usableFromInline
     enum Tag: UInt8 {
         case none, str, int, float, bool, null, seq, map, merge, other
 
@@ -47,36 +50,37 @@ final class FlatDocument {
         }
     }
 
+    @usableFromInline
     struct Node {
-        var kind: Kind
-        var style: ScalarStyle
-        var tag: Tag
+        @usableFromInline var kind: Kind
+        @usableFromInline var style: ScalarStyle
+        @usableFromInline var tag: Tag
         /// Mapping keys: whether the text is all ASCII (so bytes compare as strings do).
         var isASCII: Bool
         /// Mapping keys: ``FlatDocument/hash(_:)`` of the text.
         var hash: UInt32 = 0
         /// Sequences: items; mappings: entries; scalars: bytes of text.
-        var count: Int
+        @usableFromInline var count: Int
         /// The index just past the node and its descendants.
-        var end: Int
+        @usableFromInline var end: Int
         /// Scalars: where the text starts in ``FlatDocument/text``.
-        var text: Int
+        @usableFromInline var text: Int
         /// Mappings: one bit per key, `1 << (hash % 64)`, so that most absent keys are known
         /// absent without a scan; all bits for a mapping with a key that is not ASCII.
         var keyBits: UInt64 = 0
         /// Where the node starts in the file (all zero for a node built in memory).
-        var offset: Int
-        var line: Int
-        var column: Int
+        @usableFromInline var offset: Int
+        @usableFromInline var line: Int
+        @usableFromInline var column: Int
 
         var mark: Mark? {
             line == 0 && column == 0 ? nil : Mark(offset: offset, line: line, column: column)
         }
     }
 
-    let nodes: [Node]
+    @usableFromInline let nodes: [Node]
     /// The scalars' text, owned.
-    let text: UnsafeMutablePointer<UInt8>
+    @usableFromInline let text: UnsafeMutablePointer<UInt8>
     let userInfo: [CodingUserInfoKey: any Sendable]
     /// The coding path above the root (for a stand-in document, ``absent(at:path:userInfo:)``).
     let pathPrefix: [any CodingKey]

@@ -9,11 +9,12 @@ public struct FlatYAML {
         case scalar, sequence, mapping
     }
 
-    let document: FlatDocument
+    @usableFromInline let document: FlatDocument
 
     /// The root node's index.
     public var root: Int { 0 }
 
+    @inlinable
     public func kind(_ node: Int) -> Kind {
         switch document.nodes[node].kind {
         case .scalar: .scalar
@@ -22,7 +23,25 @@ public struct FlatYAML {
         }
     }
 
+    /// Where the node starts in its file.
+    @inlinable
+    public func mark(_ node: Int) -> Mark {
+        let n = document.nodes[node]
+        return Mark(offset: n.offset, line: n.line, column: n.column)
+    }
+
+    /// The index just past the node and its descendants: its next sibling's, if it has one.
+    @inlinable
+    public func end(_ node: Int) -> Int { document.nodes[node].end }
+
+    /// True for a plain untagged scalar that YAML 1.2's core schema reads as null (`~`, `null`,
+    /// empty), as ``YAMLNode/isNull`` has it.
+    public func isNull(_ node: Int) -> Bool {
+        document.nodes[node].tag == .none && document.isNull(node)
+    }
+
     /// A scalar's style.
+    @inlinable
     public func style(_ node: Int) -> ScalarStyle { document.nodes[node].style }
 
     /// A node's explicit tag in its full form (`tag:yaml.org,2002:str`), as ``YAMLScalar/tag`` has it.
@@ -42,14 +61,21 @@ public struct FlatYAML {
     }
 
     /// Calls `body` with a scalar's text (UTF-8).
+    @inlinable
     public func withText<R>(_ node: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try document.withText(node, body)
+        let n = document.nodes[node]
+        return try withExtendedLifetime(document) { try body(UnsafeBufferPointer(start: document.text + n.text, count: n.count)) }
     }
+
+    /// Whether the node has an explicit tag.
+    @inlinable
+    public func isTagged(_ node: Int) -> Bool { document.nodes[node].tag != .none }
 
     /// A scalar's text.
     public func string(_ node: Int) -> String { document.string(node) }
 
     /// A sequence's items or a mapping's entries.
+    @inlinable
     public func count(_ node: Int) -> Int { document.nodes[node].count }
 
     /// Calls `body` with the index of each item of the sequence at `node`, in order.
