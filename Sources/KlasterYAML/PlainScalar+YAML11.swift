@@ -1,6 +1,17 @@
 /// YAML 1.1's implicit types, matched the way PyYAML's resolver matches them.
 extension PlainScalar {
     static func yaml11Reading(bytes b: UnsafeBufferPointer<UInt8>) -> Reading? {
+        // Every form below starts with one of these bytes (or is empty): most text is out at once.
+        if let first = b.first {
+            switch first {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+                UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "t"),
+                UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+                break
+            default: return nil
+            }
+        }
         if isCoreNull(b) { return .null }
         if isBool11(b) { return .bool }
         if isInt11(b) { return .int }

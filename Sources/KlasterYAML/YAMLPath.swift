@@ -99,6 +99,58 @@ public struct YAMLPath: Hashable, Sendable, CustomStringConvertible, Expressible
     /// The RFC 6901 JSON Pointer (`/memberships/2/since`); `[field=value]` components appear as
     /// they are written, since a pointer has no such form.
     public var jsonPointer: String {
+        // Most paths are keys with neither `~` nor `/`, and indexes: their pointer is written
+        // straight into the string's storage, sized first.
+        var length = 0
+        for component in components {
+            switch component {
+            case .key(let key): length += 1 + key.utf8.count
+            case .index(let index) where index >= 0: length += 1 + Self.digitCount(index)
+            default: return escapedPointer
+            }
+        }
+        var plain = true
+        let pointer = String(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            for component in components {
+                buffer[i] = UInt8(ascii: "/")
+                i += 1
+                switch component {
+                case .key(let key):
+                    for byte in key.utf8 {
+                        if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") { plain = false }
+                        buffer[i] = byte
+                        i += 1
+                    }
+                case .index(var index):
+                    let end = i + Self.digitCount(index)
+                    var j = end
+                    repeat {
+                        j -= 1
+                        buffer[j] = UInt8(ascii: "0") + UInt8(index % 10)
+                        index /= 10
+                    } while index > 0
+                    i = end
+                case .match: break
+                }
+            }
+            return i
+        }
+        return plain ? pointer : escapedPointer
+    }
+
+    private static func digitCount(_ n: Int) -> Int {
+        var count = 1
+        var rest = n
+        while rest >= 10 {
+            rest /= 10
+            count += 1
+        }
+        return count
+    }
+
+    /// ``jsonPointer`` with `~` and `/` escaped, and `[field=value]` components.
+    private var escapedPointer: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64)
         func escaped(_ text: String) {

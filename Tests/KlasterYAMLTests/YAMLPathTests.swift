@@ -11,6 +11,19 @@ import Testing
 
     @Test func escapesPointer() {
         #expect(YAMLPath([.key("a/b"), .key("c~d")]).jsonPointer == "/a~1b/c~0d")
+        #expect(YAMLPath([.key("people"), .index(3), .key("x~")]).jsonPointer == "/people/3/x~0")
+    }
+
+    @Test func pointerOfKeysAndIndexes() {
+        #expect(YAMLPath([]).jsonPointer == "")
+        #expect(YAMLPath([.key("")]).jsonPointer == "/")
+        #expect(YAMLPath([.index(0)]).jsonPointer == "/0")
+        #expect(
+            YAMLPath([.key("memberships"), .index(10), .key("zażółć gęślą"), .index(9), .index(123_456), .key("since")]).jsonPointer
+                == "/memberships/10/zażółć gęślą/9/123456/since"
+        )
+        let long = YAMLPath((0..<40).map { $0.isMultiple(of: 2) ? .key("field\($0)") : .index($0 * 37) })
+        #expect(long.jsonPointer == (0..<40).map { $0.isMultiple(of: 2) ? "/field\($0)" : "/\($0 * 37)" }.joined())
     }
 
     @Test(arguments: ["", "a", "a.b", "a[0]", "a[0][1].b", "name.pl"])

@@ -155,6 +155,6 @@ extension FlatYAML: ValidatedDocument {
         let start = mark(node)
         let text: String
         if case .string(let typed)? = value { text = typed } else { text = string(node) }
-        return YAMLScalar(text, style: style(node), tag: tag(node), span: Span(start: start, end: start))
+        return YAMLScalar(text, style: style(node), tag: isTagged(node) ? tag(node) : nil, span: Span(start: start, end: start))
     }
 }
