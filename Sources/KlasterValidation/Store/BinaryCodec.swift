@@ -21,6 +21,16 @@ struct BinaryWriter {
 
     mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
 
+    /// Where the next byte of the body goes.
+    var count: Int { bytes.count }
+
+    /// Overwrites the four bytes at `offset` (a ``u32(_:)`` written earlier as a placeholder).
+    mutating func patchU32(at offset: Int, _ v: UInt32) {
+        withUnsafeBytes(of: v.littleEndian) { value in
+            for i in 0..<4 { bytes[offset + i] = value[i] }
+        }
+    }
+
     /// A string, as an index into the table written by ``finish(magic:)``.
     mutating func string(_ s: String) {
         let hash = TextHash.hash(s)
@@ -67,25 +77,40 @@ struct BinaryWriter {
 
 struct BinaryReader {
     private let bytes: [UInt8]
-    private var position: Int
-    private var table: [String] = []
+    private(set) var position: Int
+    /// Where each string of the table is in ``bytes``: a string is made only when it is read.
+    private var table: [(start: Int, count: Int)] = []
 
     /// Reads the magic and the string table; `nil` when they do not match or are damaged.
     init?(_ bytes: [UInt8], magic: [UInt8]) {
         guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else { return nil }
         self.bytes = bytes
         self.position = magic.count
-        guard let count = u32() else { return nil }
+        guard let count = u32(), Int(count) <= bytes.count else { return nil }
         table.reserveCapacity(Int(count))
         for _ in 0..<count {
             guard let length = u32().map(Int.init), position + length <= bytes.count else { return nil }
-            table.append(String(decoding: bytes[position..<(position + length)], as: UTF8.self))
+            table.append((position, length))
             position += length
         }
         guard let bodyLength = u64(), position + Int(bodyLength) == bytes.count else { return nil }
     }
 
     var atEnd: Bool { position == bytes.count }
+
+    /// Moves `count` bytes on; false (staying put) past the end.
+    mutating func skip(_ count: Int) -> Bool {
+        guard count >= 0, position + count <= bytes.count else { return false }
+        position += count
+        return true
+    }
+
+    /// A reader of the same bytes and table, at `offset`.
+    func reading(at offset: Int) -> BinaryReader {
+        var reader = self
+        reader.position = offset
+        return reader
+    }
 
     mutating func u8() -> UInt8? {
         guard position < bytes.count else { return nil }
@@ -111,6 +136,14 @@ struct BinaryReader {
 
     mutating func string() -> String? {
         guard let index = u32(), Int(index) < table.count else { return nil }
-        return table[Int(index)]
+        let (start, count) = table[Int(index)]
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
+    }
+
+    /// Whether the next string is `text`, without making it; moves past it either way.
+    mutating func string(equals text: String) -> Bool? {
+        guard let index = u32(), Int(index) < table.count else { return nil }
+        let (start, count) = table[Int(index)]
+        return bytes.withUnsafeBufferPointer { TextHash.equal(text, UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
     }
 }

@@ -10,10 +10,18 @@ extension StoreValidator {
     /// with an error, through the tree. `readingFlat: false` always takes the tree (the tests
     /// compare the two).
     public func check(kind: RecordKind, id: String, relativePath: String, bytes: [UInt8]) -> RecordCheck {
-        check(kind: kind, id: id, relativePath: relativePath, bytes: bytes, readingFlat: true)
+        check(kind: kind, id: id, relativePath: relativePath, bytes: bytes, schemas: schemas[kind])
     }
 
-    func check(kind: RecordKind, id: String, relativePath: String, bytes: [UInt8], readingFlat: Bool) -> RecordCheck {
+    /// ``check(kind:id:relativePath:bytes:)`` with the kind's schemas given (`nil`: none).
+    func check(
+        kind: RecordKind,
+        id: String,
+        relativePath: String,
+        bytes: [UInt8],
+        schemas: SchemaSet?,
+        readingFlat: Bool = true
+    ) -> RecordCheck {
         let markers = ConflictMarkers.find(in: bytes)
         if !markers.isEmpty {
             let found = markers.map { marker in
@@ -27,7 +35,7 @@ extension StoreValidator {
         }
         let parser = YAMLParser(limits: store.limits)
         if readingFlat, let flat = bytes.withUnsafeBufferPointer({ parser.parseFlat($0) }) {
-            return check(flat, kind: kind, id: id, relativePath: relativePath)
+            return check(flat, kind: kind, id: id, relativePath: relativePath, schemas: schemas)
         }
         let root: YAMLNode?
         do {
@@ -49,7 +57,7 @@ extension StoreValidator {
                 facts: nil
             )
         }
-        return check(TreeDocument(root: root), kind: kind, id: id, relativePath: relativePath)
+        return check(TreeDocument(root: root), kind: kind, id: id, relativePath: relativePath, schemas: schemas)
     }
 
     /// The checks of a record whose root is a mapping, read as `document`.
@@ -57,7 +65,8 @@ extension StoreValidator {
         _ document: Document,
         kind: RecordKind,
         id: String,
-        relativePath: String
+        relativePath: String,
+        schemas schemaSet: SchemaSet?
     ) -> RecordCheck {
         let root = document.root
         var diagnostics: [Diagnostic] = []
@@ -78,7 +87,7 @@ extension StoreValidator {
                 "/id"
             )
         }
-        guard let schemaSet = schemas[kind] else { return RecordCheck(diagnostics: diagnostics, facts: nil) }
+        guard let schemaSet else { return RecordCheck(diagnostics: diagnostics, facts: nil) }
         var facts = RecordFacts(kind: kind, id: id)
         var domainPaths = Set<String>()
         var ambiguous: [(scalar: AnnotatedScalar, pointer: String, text: String, reading: PlainScalar.Reading)] = []

@@ -11,39 +11,21 @@ import Synchronization
 /// checks across records, so memory stays flat however large the store.
 public struct StoreValidator: Sendable {
     public let store: Store
-    /// Per kind: the bundled schema, then the store's own when it differs.
-    public let schemas: [RecordKind: SchemaSet]
-    /// Identifies the schema texts in force, for the validation cache.
-    let schemaKey: UInt64
+    private let compiled: StoreSchemas
 
-    /// Loads the schemas: the bundled ones, and the store's `schemas/<kind>.schema.json` where
-    /// present and different. A store schema that does not compile is a could-not-do-the-job error.
+    /// Per kind: the bundled schema, then the store's own when it differs. Compiled on first
+    /// use (see ``StoreSchemas``).
+    public var schemas: [RecordKind: SchemaSet] { compiled.sets }
+
+    /// Identifies the schema texts in force, for the validation cache.
+    var schemaKey: UInt64 { compiled.key }
+
+    /// Opens the store's schemas: the bundled ones, and the store's `schemas/<kind>.schema.json`
+    /// where present and different. A store schema that does not compile is a
+    /// could-not-do-the-job error.
     public init(store: Store) throws(StoreError) {
         self.store = store
-        var schemas: [RecordKind: SchemaSet] = [:]
-        var fingerprint = Fingerprint()
-        for bundled in BundledSchemas.all {
-            fingerprint.add(Array(bundled.text.utf8))
-            guard let kind = RecordKind(name: bundled.kind) else { continue }
-            var set: [JSONSchema] = []
-            do {
-                set.append(try JSONSchema(json: bundled.text, file: "schemas/" + bundled.file))
-            } catch {
-                throw StoreError(.badArgument, "the bundled schema \(bundled.file) does not compile: \(error)")
-            }
-            let ownPath = store.root + "/schemas/" + bundled.file
-            if case .bytes(let own)? = try? FileIO.read(ownPath, limit: 8 << 20), own != Array(bundled.text.utf8) {
-                fingerprint.add(own)
-                do {
-                    set.append(try JSONSchema(json: own, file: "schemas/" + bundled.file))
-                } catch {
-                    throw StoreError(.badManifest, "schemas/\(bundled.file): the store's schema cannot be used: \(error)")
-                }
-            }
-            schemas[kind] = SchemaSet(set)
-        }
-        self.schemas = schemas
-        self.schemaKey = fingerprint.value
+        compiled = try StoreSchemas(store: store)
     }
 
     /// Validates every record of the store. With `only`, reports only the findings in those
@@ -70,27 +52,38 @@ public struct StoreValidator: Sendable {
             diagnostics += listing.strays.map(Self.strayDiagnostic)
         }
         let total = files.count
-        let done = Mutex(0)
         let cacheKey = "\(ValidationCache.programKey) \(schemaKey)"
         let cachePath = ValidationCache.path(in: store)
-        let cache = useCache ? ValidationCache.load(from: cachePath, key: cacheKey) : nil
-        let results = store.map(files) { file -> (FileIO.Stamp?, RecordCheck, Bool) in
-            // A file the overlay changes is checked from its new bytes, never from the cache.
-            let overlaid = overlay.contents[file.relativePath]
-            // With a cache to consult, the file's stamp says whether it needs reading at all;
-            // a file read is stamped from the open file, not looked up by path again.
-            let known = useCache && overlaid == nil && cache != nil ? FileIO.stamp(file.absolutePath) : nil
-            let hit = known.flatMap { stamp in cache?.entries[file.relativePath].flatMap { $0.stamp == stamp ? $0.check : nil } }
-            var stamp = known
-            let check: RecordCheck
-            if let hit {
-                check = hit
-            } else if let overlaid {
-                check = self.check(kind: file.kind, id: file.id, relativePath: file.relativePath, bytes: overlaid)
+        var cache = useCache ? ValidationCache.load(from: cachePath, key: cacheKey) : nil
+
+        // First the files the cache answers: those with the stamp it has (never one the overlay
+        // changes). Only their stamps are looked up, on all cores.
+        var hits = [Int?](repeating: nil, count: files.count)
+        var stamps = [FileIO.Stamp?](repeating: nil, count: files.count)
+        if cache != nil {
+            stamps = store.map(files) { file in overlay.contents[file.relativePath] == nil ? FileIO.stamp(file.absolutePath) : nil }
+            for (i, file) in files.enumerated() {
+                guard let stamp = stamps[i], let j = cache?.index(of: file.relativePath, hint: i), cache?.entries[j].stamp == stamp
+                else { continue }
+                hits[i] = j
+            }
+        }
+        let misses = files.indices.filter { hits[$0] == nil }
+        if let progress, misses.count < total { progress(total - misses.count, total) }
+
+        // Then every other file, read and checked on all cores (the schemas compiled now, if
+        // any file needs them). A file read is stamped from the open file.
+        let schemas = misses.isEmpty ? [:] : self.schemas
+        let done = Mutex(total - misses.count)
+        let (listed, known) = (files, stamps)
+        let checked = parallelMap(misses) { i -> (FileIO.Stamp?, RecordCheck) in
+            let file = listed[i]
+            let result: (FileIO.Stamp?, RecordCheck)
+            if let overlaid = overlay.contents[file.relativePath] {
+                result = (nil, self.check(kind: file.kind, id: file.id, relativePath: file.relativePath, bytes: overlaid, schemas: schemas[file.kind]))
             } else {
-                let (read, readStamp) = self.checkReading(file)
-                check = read
-                if useCache { stamp = readStamp ?? known }
+                let (check, readStamp) = self.checkReading(file, schemas: schemas[file.kind])
+                result = (readStamp ?? known[i], check)
             }
             if let progress {
                 let count = done.withLock { value in
@@ -99,47 +92,64 @@ public struct StoreValidator: Sendable {
                 }
                 progress(count, total)
             }
-            return (stamp, check, hit != nil)
+            return result
         }
-        let checks = results.map(\.1)
-        let misses = results.count { !$0.2 }
+
         // Every record file as the cache has it (the same files, each with the same stamp): the
-        // findings across records are the cached ones, and the facts need not be looked at.
+        // findings across records are the cached ones, and the facts need not be decoded.
         let cachedAcross = cache?.across
-        let unchanged = useCache && overlay.isEmpty && misses == 0 && cache?.entries.count == files.count && cachedAcross != nil
+        let unchanged = useCache && overlay.isEmpty && misses.isEmpty && cache?.entries.count == files.count && cachedAcross != nil
         var facts: [RecordFacts] = []
-        for (file, check) in zip(files, checks) {
+        var entries: [(file: String, stamp: FileIO.Stamp, check: RecordCheck)] = []
+        let rewrite = useCache && overlay.isEmpty && !unchanged
+        if rewrite { entries.reserveCapacity(files.count) }
+        var next = 0
+        for (i, file) in files.enumerated() {
+            let stamp: FileIO.Stamp?
+            var check: RecordCheck
+            if let j = hits[i], let cache {
+                let entry = cache.entries[j]
+                stamp = entry.stamp
+                check = RecordCheck(diagnostics: entry.diagnostics, facts: nil)
+                if !unchanged, entry.facts != nil {
+                    if let decoded = cache.facts(of: entry) {
+                        check.facts = decoded
+                    } else {
+                        // Damaged facts: the file is checked again.
+                        check = checkReading(file, schemas: self.schemas[file.kind]).check
+                    }
+                }
+            } else {
+                (stamp, check) = checked[next]
+                next += 1
+            }
             diagnostics += check.diagnostics
             if !unchanged, var f = check.facts {
                 f.id = file.id
                 facts.append(f)
             }
+            if rewrite, let stamp { entries.append((file.relativePath, stamp, check)) }
         }
         let across = unchanged ? cachedAcross ?? [] : CrossRecordCheck(index: index, facts: facts).run()
         diagnostics += across
-        if useCache && overlay.isEmpty && !unchanged {
+        if rewrite {
             // In listing order (by kind, then id): no dictionary to build, nothing to sort.
-            var fresh: [(file: String, entry: ValidationCache.Entry)] = []
-            fresh.reserveCapacity(files.count)
-            for (file, result) in zip(files, results) {
-                if let stamp = result.0 { fresh.append((file.relativePath, ValidationCache.Entry(stamp: stamp, check: result.1))) }
-            }
-            ValidationCache.write(key: cacheKey, entries: fresh, across: fresh.count == files.count ? across : nil, to: cachePath)
+            ValidationCache.write(key: cacheKey, entries: entries, across: entries.count == files.count ? across : nil, to: cachePath)
         }
         if let only { diagnostics.removeAll { !only.contains($0.file) } }
         // The store-sized listing, cache and facts are freed off this thread.
-        releaseInBackground((files, index, cache, results, checks, facts))
+        releaseInBackground((files, index, cache, checked, entries, facts))
         return ValidationReport(diagnostics: diagnostics, recordCount: files.count)
     }
 
     /// Reads and checks one record file on its own.
     public func check(_ file: RecordFile) -> RecordCheck {
-        checkReading(file).check
+        checkReading(file, schemas: schemas[file.kind]).check
     }
 
     /// Reads and checks one record file, with the stamp of what was read (`nil` when the file
     /// could not be opened).
-    func checkReading(_ file: RecordFile) -> (check: RecordCheck, stamp: FileIO.Stamp?) {
+    func checkReading(_ file: RecordFile, schemas: SchemaSet?) -> (check: RecordCheck, stamp: FileIO.Stamp?) {
         let bytes: [UInt8]
         let stamp: FileIO.Stamp
         do {
@@ -153,7 +163,7 @@ public struct StoreValidator: Sendable {
             let diagnostic = Diagnostic(file: file.relativePath, line: 0, column: 0, rule: "io", message: error.message)
             return (RecordCheck(diagnostics: [diagnostic], facts: nil), nil)
         }
-        return (check(kind: file.kind, id: file.id, relativePath: file.relativePath, bytes: bytes), stamp)
+        return (check(kind: file.kind, id: file.id, relativePath: file.relativePath, bytes: bytes, schemas: schemas), stamp)
     }
 
     private static func strayDiagnostic(_ path: String) -> Diagnostic {
@@ -169,20 +179,6 @@ public struct StoreValidator: Sendable {
             file: path, line: 0, column: 0, severity: .warning, rule: "stray-file",
             message: "not a record file; a kind folder holds only <id>.yaml files"
         )
-    }
-}
-
-/// FNV-1a, 64 bits: a fingerprint of schema texts (not a security measure).
-struct Fingerprint {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ bytes: [UInt8]) {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value &*= 0x100_0000_01b3
-        }
-        value ^= 0xff
-        value &*= 0x100_0000_01b3
     }
 }
 

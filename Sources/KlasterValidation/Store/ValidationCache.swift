@@ -13,19 +13,28 @@ import KlasterStore
 /// clock tick as a validation is never missed. The checks across records always run again: they
 /// are cheap from the facts.
 struct ValidationCache {
-    static let magic = Array("KLASTER-VALIDATE-2\n".utf8)
+    static let magic = Array("KLASTER-VALIDATE-3\n".utf8)
 
+    /// One record file as the cache has it. Its facts stay encoded until asked for
+    /// (``facts(of:)``): a run where nothing changed never needs them.
     struct Entry {
+        var file: String
         var stamp: FileIO.Stamp
-        var check: RecordCheck
+        var diagnostics: [Diagnostic]
+        /// Where the encoded facts start, or `nil` for a file that is not a record.
+        var facts: Int?
     }
 
     var key: String
-    var entries: [String: Entry] = [:]
+    /// In the order written: the store's listing order.
+    private(set) var entries: [Entry] = []
     /// The findings across records of the run that wrote the cache, when that run's record
     /// files were exactly those in ``entries``. They hold again while the store's record files
     /// are those, each with the same stamp.
     var across: [Diagnostic]?
+    private var reader: BinaryReader?
+    /// Entries by file, built only when a look-up misses its place in ``entries``.
+    private var positions: [String: Int]?
 
     static func path(in store: Store) -> String { store.statePath + "/cache/validate" }
 
@@ -42,38 +51,80 @@ struct ValidationCache {
     static func load(from path: String, key: String) -> ValidationCache? {
         guard case .bytes(let bytes)? = try? FileIO.read(path, limit: 1 << 30),
             var reader = BinaryReader(bytes, magic: magic),
-            reader.string() == key,
-            let count = reader.u32()
+            reader.string(equals: key) == true,
+            let count = reader.u32(), Int(count) <= bytes.count
         else { return nil }
         var cache = ValidationCache(key: key)
         cache.entries.reserveCapacity(Int(count))
         for _ in 0..<count {
-            guard let file = reader.string(), let entry = readEntry(&reader) else { return nil }
-            cache.entries[file] = entry
+            guard let file = reader.string(), let size = reader.int(), let modified = reader.int(), let changed = reader.int(),
+                let inode = reader.u64(), let diagnostics = readDiagnostics(&reader), let factsLength = reader.u32()
+            else { return nil }
+            let facts = factsLength == 0 ? nil : reader.position
+            guard reader.skip(Int(factsLength)) else { return nil }
+            let stamp = FileIO.Stamp(size: size, modified: modified, changed: changed, inode: inode)
+            cache.entries.append(Entry(file: file, stamp: stamp, diagnostics: diagnostics, facts: facts))
         }
         guard let hasAcross = reader.u8() else { return nil }
         if hasAcross == 1 {
             guard let across = readDiagnostics(&reader) else { return nil }
             cache.across = across
         }
-        return reader.atEnd ? cache : nil
+        guard reader.atEnd else { return nil }
+        cache.reader = reader
+        return cache
     }
 
-    /// Writes a cache of `entries` (file, entry), in their order, atomically; a store folder
-    /// that cannot be written to is left alone.
+    /// The position in ``entries`` of `file`'s entry. `hint` is where it is when the store
+    /// lists the files the cache has, in the same order (the usual case): then no table is built.
+    mutating func index(of file: String, hint: Int) -> Int? {
+        if hint < entries.count, entries[hint].file == file { return hint }
+        if positions == nil {
+            var table: [String: Int] = [:]
+            table.reserveCapacity(entries.count)
+            for (i, entry) in entries.enumerated() { table[entry.file] = i }
+            positions = table
+        }
+        return positions?[file]
+    }
+
+    /// The facts of an entry, decoded; `nil` for a file that is not a record, or damaged facts.
+    func facts(of entry: Entry) -> RecordFacts? {
+        guard let offset = entry.facts, var r = reader?.reading(at: offset) else { return nil }
+        return Self.readFacts(&r)
+    }
+
+    /// Writes a cache of `entries` (file, stamp, what checking it found), in their order,
+    /// atomically; a store folder that cannot be written to is left alone.
     /// `across` are the findings across records of the run, over exactly the files of `entries`
     /// (`nil` otherwise); they are kept only if every entry is.
-    static func write(key: String, entries: [(file: String, entry: Entry)], across: [Diagnostic]?, to path: String) {
+    static func write(
+        key: String,
+        entries: [(file: String, stamp: FileIO.Stamp, check: RecordCheck)],
+        across: [Diagnostic]?,
+        to path: String
+    ) {
         var writer = BinaryWriter()
         writer.string(key)
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let settled = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec) - 2_000_000_000
-        let stable = entries.filter { $0.entry.stamp.modified < settled && $0.entry.stamp.changed < settled }
+        let stable = entries.filter { $0.stamp.modified < settled && $0.stamp.changed < settled }
         writer.u32(UInt32(stable.count))
-        for (file, entry) in stable {
-            writer.string(file)
-            Self.write(entry, to: &writer)
+        for entry in stable {
+            writer.string(entry.file)
+            writer.int(entry.stamp.size)
+            writer.int(entry.stamp.modified)
+            writer.int(entry.stamp.changed)
+            writer.u64(entry.stamp.inode)
+            write(entry.check.diagnostics, to: &writer)
+            // The facts' length first, so that a reader can pass over them.
+            let lengthAt = writer.count
+            writer.u32(0)
+            if let facts = entry.check.facts {
+                write(facts, to: &writer)
+                writer.patchU32(at: lengthAt, UInt32(writer.count - lengthAt - 4))
+            }
         }
         if let across, stable.count == entries.count {
             writer.u8(1)
@@ -90,17 +141,7 @@ struct ValidationCache {
         }
     }
 
-    private static func write(_ entry: Entry, to w: inout BinaryWriter) {
-        w.int(entry.stamp.size)
-        w.int(entry.stamp.modified)
-        w.int(entry.stamp.changed)
-        w.u64(entry.stamp.inode)
-        write(entry.check.diagnostics, to: &w)
-        guard let facts = entry.check.facts else {
-            w.u8(0)
-            return
-        }
-        w.u8(1)
+    private static func write(_ facts: RecordFacts, to w: inout BinaryWriter) {
         w.u8(kindCode(facts.kind))
         w.string(facts.id)
         w.u32(UInt32(facts.references.count))
@@ -163,13 +204,7 @@ struct ValidationCache {
         w.int(p.column)
     }
 
-    private static func readEntry(_ r: inout BinaryReader) -> Entry? {
-        guard let size = r.int(), let modified = r.int(), let changed = r.int(), let inode = r.u64(),
-            let diagnostics = readDiagnostics(&r)
-        else { return nil }
-        let stamp = FileIO.Stamp(size: size, modified: modified, changed: changed, inode: inode)
-        guard let hasFacts = r.u8() else { return nil }
-        if hasFacts == 0 { return Entry(stamp: stamp, check: RecordCheck(diagnostics: diagnostics, facts: nil)) }
+    private static func readFacts(_ r: inout BinaryReader) -> RecordFacts? {
         guard let kind = r.u8().flatMap(kind(code:)), let id = r.string(), let refCount = r.u32() else { return nil }
         var facts = RecordFacts(kind: kind, id: id)
         facts.references.reserveCapacity(Int(refCount))
@@ -193,7 +228,7 @@ struct ValidationCache {
             guard let c = r.string() else { return nil }
             facts.coordinates.append(c)
         }
-        return Entry(stamp: stamp, check: RecordCheck(diagnostics: diagnostics, facts: facts))
+        return facts
     }
 
     private static func readReference(_ r: inout BinaryReader) -> RecordFacts.Reference? {

@@ -54,8 +54,8 @@ import Testing
                 for variant in variants {
                     let bytes = Array(variant.utf8)
                     let path = kind.rawValue + "/" + file
-                    let read = validator.check(kind: kind, id: id, relativePath: path, bytes: bytes, readingFlat: true)
-                    let tree = validator.check(kind: kind, id: id, relativePath: path, bytes: bytes, readingFlat: false)
+                    let read = validator.check(kind: kind, id: id, relativePath: path, bytes: bytes, schemas: validator.schemas[kind], readingFlat: true)
+                    let tree = validator.check(kind: kind, id: id, relativePath: path, bytes: bytes, schemas: validator.schemas[kind], readingFlat: false)
                     #expect(read.diagnostics == tree.diagnostics, "\(path):\n\(variant)")
                     #expect(read.facts == tree.facts, "\(path):\n\(variant)")
                     compared += 1
@@ -77,7 +77,7 @@ import Testing
         let check = validator.check(kind: .members, id: "a", relativePath: "members/a.yaml", bytes: Array(text.utf8))
         #expect(!check.diagnostics.isEmpty)
         #expect(check.diagnostics == validator.check(
-            kind: .members, id: "a", relativePath: "members/a.yaml", bytes: Array(text.utf8), readingFlat: false
+            kind: .members, id: "a", relativePath: "members/a.yaml", bytes: Array(text.utf8), schemas: validator.schemas[.members], readingFlat: false
         ).diagnostics)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import KlasterModel
 import KlasterStore
-import KlasterValidation
+@testable import KlasterValidation
 import Testing
 
 @Suite struct ValidationCacheTests {
@@ -81,5 +81,44 @@ import Testing
         #expect(try validator.validate().diagnostics == cold.diagnostics)
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: cachePath))
         #expect(try validator.validate().diagnostics == cold.diagnostics)
+    }
+
+    @Test func damagedFactsAreReadAgainFromTheirFile() throws {
+        let samples = try SampleStore()
+        let cluster = "clusters/slaski-klaster-multimedialny.yaml"
+        try samples.replace(cluster, "coordinator: rudzki-inkubator-przedsiebiorczosci", with: "coordinator: nobody-here")
+        Thread.sleep(forTimeInterval: 2.5)
+        let validator = try StoreValidator(store: samples.open())
+        let cold = try validator.validate()
+        #expect(cold.diagnostics.map(\.rule) == ["ref"])
+        // Every entry's facts made unreadable (their record kind byte out of range), the
+        // lengths kept: the cache still loads, and the facts are what is damaged.
+        let cachePath = samples.root + "/.klaster/cache/validate"
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: cachePath)))
+        let key = "\(ValidationCache.programKey) \(validator.schemaKey)"
+        let loaded = try #require(ValidationCache.load(from: cachePath, key: key))
+        let offsets = loaded.entries.compactMap(\.facts)
+        #expect(offsets.count == loaded.entries.count)
+        for offset in offsets { bytes[offset] = 0xFF }
+        try Data(bytes).write(to: URL(fileURLWithPath: cachePath))
+        let damaged = try #require(ValidationCache.load(from: cachePath, key: key))
+        #expect(damaged.entries.allSatisfy { damaged.facts(of: $0) == nil })
+        // A new file makes the run look at every record's facts: those of the damaged entries
+        // come from their files again, and the reference is still found dangling.
+        try samples.write("news/extra-item.yaml", "id: extra-item\ntitle: {pl: Dodatkowa}\npublished: 2020-01-01\n")
+        let after = try validator.validate()
+        #expect(after.diagnostics.filter { $0.rule == "ref" } == cold.diagnostics)
+        try FileManager.default.removeItem(atPath: samples.root + "/news/extra-item.yaml")
+        #expect(try validator.validate().diagnostics == cold.diagnostics)
+    }
+
+    @Test func everyBundledSchemaCompilesAndIsTheOneInSchemas() throws {
+        for bundled in BundledSchemas.all {
+            let schema = try JSONSchema(json: bundled.text, file: bundled.file)
+            #expect(schema.unsupportedKeywords.isEmpty, "\(bundled.file)")
+            let onDisk = try String(contentsOfFile: SampleStore.packageRoot.path + "/schemas/" + bundled.file, encoding: .utf8)
+            #expect(onDisk == bundled.text, "\(bundled.file) differs from schemas/\(bundled.file)")
+        }
+        #expect(Set(BundledSchemas.all.map(\.kind)) == Set(RecordKind.allCases.map(\.folder)))
     }
 }
