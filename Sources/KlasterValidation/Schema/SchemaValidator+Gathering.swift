@@ -67,15 +67,8 @@ extension JSONSchema {
         validateDocument(TreeDocument(root: document), gathering: including)
     }
 
-    /// ``validate(_:gathering:)`` of a flat document: the same findings and scalars, read
-    /// without a tree (the scalars' spans end where they start).
-    public func validate(
-        _ document: FlatYAML,
-        gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
-    ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
-        validateDocument(document, gathering: including)
-    }
-
+    /// ``validate(_:gathering:)`` of any document: a tree, or a flat one (whose scalars' spans
+    /// end where they start).
     func validateDocument<Document: ValidatedDocument>(
         _ document: Document,
         gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
@@ -98,14 +91,6 @@ extension SchemaSet {
         gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
     ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
         validateDocument(TreeDocument(root: document), gathering: including)
-    }
-
-    /// ``validate(_:gathering:)`` of a flat document.
-    public func validate(
-        _ document: FlatYAML,
-        gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
-    ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
-        validateDocument(document, gathering: including)
     }
 
     func validateDocument<Document: ValidatedDocument>(

@@ -35,14 +35,21 @@ import Testing
         #expect(try validator.validate().diagnostics == [])
     }
 
-    @Test func findingsAcrossRecordsComeFromTheCacheOnlyWhileNoFileChanges() throws {
+    /// Samples whose cluster names a coordinator that no record is, validated once (cold).
+    static func danglingCoordinator() throws -> (SampleStore, StoreValidator, ValidationReport) {
         let samples = try SampleStore()
         let cluster = "clusters/slaski-klaster-multimedialny.yaml"
         try samples.replace(cluster, "coordinator: rudzki-inkubator-przedsiebiorczosci", with: "coordinator: nobody-here")
+        // Files changed in the last two seconds are not cached: let them settle.
         Thread.sleep(forTimeInterval: 2.5)
         let validator = try StoreValidator(store: samples.open())
         let cold = try validator.validate()
         #expect(cold.diagnostics.map(\.rule) == ["ref"])
+        return (samples, validator, cold)
+    }
+
+    @Test func findingsAcrossRecordsComeFromTheCacheOnlyWhileNoFileChanges() throws {
+        let (samples, validator, cold) = try Self.danglingCoordinator()
         // Nothing changed: the same finding, though no record is read or compared again.
         #expect(try validator.validate().diagnostics == cold.diagnostics)
         // A new record that the reference names: the finding goes, although no file it was
@@ -84,13 +91,7 @@ import Testing
     }
 
     @Test func damagedFactsAreReadAgainFromTheirFile() throws {
-        let samples = try SampleStore()
-        let cluster = "clusters/slaski-klaster-multimedialny.yaml"
-        try samples.replace(cluster, "coordinator: rudzki-inkubator-przedsiebiorczosci", with: "coordinator: nobody-here")
-        Thread.sleep(forTimeInterval: 2.5)
-        let validator = try StoreValidator(store: samples.open())
-        let cold = try validator.validate()
-        #expect(cold.diagnostics.map(\.rule) == ["ref"])
+        let (samples, validator, cold) = try Self.danglingCoordinator()
         // Every entry's facts made unreadable (their record kind byte out of range), the
         // lengths kept: the cache still loads, and the facts are what is damaged.
         let cachePath = samples.root + "/.klaster/cache/validate"
