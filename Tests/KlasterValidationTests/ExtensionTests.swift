@@ -45,6 +45,12 @@ import Testing
         #expect(SchemaRefTarget.mixed(["clusters"]).resolve("member:uni") == nil)
         #expect(SchemaRefTarget.any.resolve("okip") == nil)
         #expect(SchemaRefTarget.kind("members").resolve("uni")?.id == "uni")
+        #expect(SchemaRefTarget.any.resolve("cluster:okip")?.id == "okip")
+        #expect(SchemaRefTarget.any.resolve("news:a:b")?.id == "a:b")
+        #expect(SchemaRefTarget.any.resolve("cluster:")?.id == "")
+        // A `:` joined by a combining mark is another character: no kind:id form.
+        #expect(SchemaRefTarget.any.resolve("cluster:\u{301}okip") == nil)
+        #expect(SchemaRefTarget.any.resolve("klaster-żółw:x") == nil)
     }
 
     @Test func badExtensionValuesAreSchemaErrors() {

@@ -12,15 +12,22 @@ enum DateOrder {
     }
 
     static func check<Document: ValidatedDocument>(_ document: Document, report: (Mark, String, String) -> Void) {
-        var path: [YAMLPath.Component] = []
+        var path: [Step<Document.Node>] = []
         path.reserveCapacity(16)
         walk(document, document.root, path: &path, report: report)
+    }
+
+    /// A step of the path walked: an item's position, or a key's node (its text is made only
+    /// for a finding's pointer).
+    private enum Step<Node> {
+        case index(Int)
+        case key(Node)
     }
 
     private static func walk<Document: ValidatedDocument>(
         _ document: Document,
         _ node: Document.Node,
-        path: inout [YAMLPath.Component],
+        path: inout [Step<Document.Node>],
         report: (Mark, String, String) -> Void
     ) {
         switch document.kind(node) {
@@ -50,16 +57,19 @@ enum DateOrder {
                     else { continue }
                     let (from, to) = (document.text(a), document.text(b))
                     guard let start = YAMLTimestamp.parse(from), let end = YAMLTimestamp.parse(to), start > end else { continue }
-                    report(
-                        document.start(b),
-                        "'\(second)' (\(to)) is before '\(first)' (\(from))",
-                        YAMLPath(path + [.key(second)]).jsonPointer
-                    )
+                    var components: [YAMLPath.Component] = path.map { step in
+                        switch step {
+                        case .index(let i): .index(i)
+                        case .key(let key): .key(document.text(key))
+                        }
+                    }
+                    components.append(.key(second))
+                    report(document.start(b), "'\(second)' (\(to)) is before '\(first)' (\(from))", YAMLPath(components).jsonPointer)
                 }
             }
             document.forEachEntry(node) { key, value, merged in
                 guard !merged, document.kind(value) != .scalar, document.kind(key) == .scalar else { return true }
-                path.append(.key(document.text(key)))
+                path.append(.key(key))
                 walk(document, value, path: &path, report: report)
                 path.removeLast()
                 return true
