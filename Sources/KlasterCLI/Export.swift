@@ -8,6 +8,7 @@ import KlasterValidation
 extension Klaster {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export the store: json, csv, html, or a plugin's format.",
             discussion: """
                 json writes one document (to stdout unless --out names a file); csv and html write \

@@ -5,6 +5,7 @@ import KlasterStore
 extension Klaster {
     struct Exporters: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "exporters",
             abstract: "List the export formats: built-in ones and plugin programs.",
             discussion: """
                 Plugins are programs named klaster-export-NAME in the store's exporters/ folder or \

@@ -9,6 +9,7 @@ import KlasterYAML
 extension Klaster {
     struct Fmt: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fmt",
             abstract: "Lay record files out canonically, keeping their comments.",
             discussion: """
                 Keys in the schema's order, two-space indent, block style, plain values that a YAML \

@@ -7,6 +7,7 @@ import KlasterValidation
 extension Klaster {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Make a new, empty store.",
             discussion: """
                 Writes klaster.yaml, the folders clusters/, members/, agreements/ and news/, a \

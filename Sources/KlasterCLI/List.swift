@@ -7,6 +7,7 @@ import KlasterYAML
 extension Klaster {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the records of one kind, filtered by field values.",
             discussion: """
                 Fields are dotted paths (name.pl, address.city, memberships.cluster); a path through \

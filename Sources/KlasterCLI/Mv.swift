@@ -6,6 +6,7 @@ import KlasterStore
 extension Klaster {
     struct Mv: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mv",
             abstract: "Rename a record and rewrite every reference to it.",
             discussion: """
                 Renames the file, changes its id, and rewrites each reference in every record, each \

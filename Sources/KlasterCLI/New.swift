@@ -6,6 +6,7 @@ import KlasterStore
 extension Klaster {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Create a record that validates, with the schema modeline for editors.",
             discussion: """
                 Fields are given as FIELD=VALUE, with the paths and typing of 'klaster set' \

@@ -6,6 +6,7 @@ import KlasterStore
 extension Klaster {
     struct Resolve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resolve",
             abstract: "Finish a conflicted record.",
             discussion: """
                 --ours or --theirs merges the record again taking that side of every conflicting \

@@ -6,6 +6,7 @@ import KlasterStore
 extension Klaster {
     struct Rm: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rm",
             abstract: "Delete a record; refused while other records refer to it.",
             discussion: """
                 While other records refer to it, lists each reference (file:line:column) and exits \

@@ -7,6 +7,7 @@ import KlasterYAML
 extension Klaster {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print one record, as its YAML file or as JSON typed by the schema."
         )
 

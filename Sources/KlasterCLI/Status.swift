@@ -6,6 +6,7 @@ import KlasterSync
 extension Klaster {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "List the records with unresolved conflicts, and what changed since the last sync with each known copy.",
             discussion: """
                 A record is conflicted when its file has conflict markers, or when git's index holds \

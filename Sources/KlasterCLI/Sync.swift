@@ -10,6 +10,7 @@ import Glibc
 extension Klaster {
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Merge this copy of the store with another copy, both ways.",
             discussion: """
                 Records added, changed or deleted in either copy since the two last synced are \

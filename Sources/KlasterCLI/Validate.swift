@@ -7,6 +7,7 @@ import KlasterValidation
 extension Klaster {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check the store: YAML, schemas, identifiers and references between records.",
             discussion: """
                 Prints one finding per line, file:line:column: severity: message [rule]. Exit status \
