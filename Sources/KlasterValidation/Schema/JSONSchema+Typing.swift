@@ -15,11 +15,17 @@ extension JSONSchema {
     }
 
     func jsonValue(_ node: YAMLNode, at location: SchemaLocation) -> JSONValue {
-        jsonValue(TreeDocument(root: node), node, at: location)
+        documentValue(TreeDocument(root: node), node, at: location, inSchemaOrder: false)
     }
 
-    /// ``jsonValue(of:)`` of `node` in any document, at `location`.
-    func jsonValue<Document: ValidatedDocument>(_ document: Document, _ node: Document.Node, at location: SchemaLocation) -> JSONValue {
+    /// The JSON value of `node` in any document, at `location`: ``jsonValue(of:)``, or with
+    /// `inSchemaOrder` ``canonicalJSON(of:)``.
+    func documentValue<Document: ValidatedDocument>(
+        _ document: Document,
+        _ node: Document.Node,
+        at location: SchemaLocation,
+        inSchemaOrder: Bool
+    ) -> JSONValue {
         switch document.kind(node) {
         case .scalar:
             return document.scalarValue(node, expecting: expectedTypes(location))
@@ -28,22 +34,24 @@ extension JSONSchema {
             var items: [JSONValue] = []
             items.reserveCapacity(document.count(node))
             document.forEachItem(node) { _, item in
-                items.append(jsonValue(document, item, at: itemLocation))
+                items.append(documentValue(document, item, at: itemLocation, inSchemaOrder: inSchemaOrder))
                 return true
             }
             return .array(items)
         case .mapping:
             var entries: [(key: String, value: JSONValue)] = []
             entries.reserveCapacity(document.count(node))
-            document.forEachEntry(node) { key, value, _ in
+            document.forEachEntry(node) { key, member, _ in
                 let text = document.keyText(key)
-                entries.append((text, jsonValue(document, value, at: child(of: location, key: text))))
+                entries.append((text, documentValue(document, member, at: child(of: location, key: text), inSchemaOrder: inSchemaOrder)))
                 return true
             }
             // Distinct YAML keys can share a text (`1` and `"1"`): then the last one wins.
-            var seen = Set<String>(minimumCapacity: entries.count)
-            let unique = entries.allSatisfy { seen.insert($0.key).inserted }
-            return .object(unique ? JSONObject(uniqueKeys: entries) : JSONObject(entries))
+            if !document.keyTextsAreDistinct {
+                var seen = Set<String>(minimumCapacity: entries.count)
+                if !entries.allSatisfy({ seen.insert($0.key).inserted }) { entries = JSONObject(entries).entries }
+            }
+            return .object(JSONObject(uniqueKeys: inSchemaOrder ? orderedBySchema(entries, at: location) : entries))
         }
     }
 

@@ -73,20 +73,27 @@ public final class JSONSchema: Sendable {
     }
 
     func validateDocument<Document: ValidatedDocument>(_ document: Document) -> [SchemaViolation] {
-        var validator = SchemaValidator(document, schema: self)
-        let location = SchemaLocation.single(root)
-        let root = document.root
-        validator.validate(root, value: typedScalar(document, root, at: location), schema: self.root, location: location)
-        return SchemaViolation.ordered(validator.violations)
+        SchemaViolation.ordered(run(document))
     }
 
     /// True when `document` is valid; stops at the first problem.
     public func isValid(_ document: YAMLNode) -> Bool {
-        let tree = TreeDocument(root: document)
-        var validator = SchemaValidator(tree, schema: self, stopAtFirst: true)
+        run(TreeDocument(root: document), stopAtFirst: true).isEmpty
+    }
+
+    /// Applies the schema to `document` from its root, handing its scalars to `gatherer` if
+    /// there is one; the violations in the order found.
+    func run<Document: ValidatedDocument>(
+        _ document: Document,
+        stopAtFirst: Bool = false,
+        gatherer: ScalarGatherer? = nil
+    ) -> [SchemaViolation] {
+        var validator = SchemaValidator(document, schema: self, stopAtFirst: stopAtFirst)
+        validator.gatherer = gatherer
         let location = SchemaLocation.single(root)
-        validator.validate(document, value: typedScalar(tree, document, at: location), schema: root, location: location)
-        return validator.violations.isEmpty
+        let node = document.root
+        validator.validate(node, value: typedScalar(document, node, at: location), schema: root, location: location)
+        return validator.violations
     }
 
     static func escapePointerToken(_ token: String) -> String {

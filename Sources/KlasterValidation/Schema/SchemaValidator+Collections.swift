@@ -35,7 +35,7 @@ extension SchemaValidator {
             values.reserveCapacity(count)
             starts.reserveCapacity(count)
             document.forEachItem(sequence) { _, item in
-                values.append(schema.typedScalar(document, item, at: itemLocation) ?? schema.jsonValue(document, item, at: itemLocation))
+                values.append(schema.documentValue(document, item, at: itemLocation, inSchemaOrder: false))
                 starts.append(document.start(item))
                 return true
             }

@@ -74,25 +74,14 @@ extension JSONSchema {
         gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
     ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
         let gatherer = ScalarGatherer(including: including)
-        var validator = SchemaValidator(document, schema: self)
-        validator.gatherer = gatherer
-        let location = SchemaLocation.single(root)
-        let root = document.root
-        validator.validate(root, value: typedScalar(document, root, at: location), schema: self.root, location: location)
-        return (SchemaViolation.ordered(validator.violations), gatherer.scalars)
+        let violations = run(document, gatherer: gatherer)
+        return (SchemaViolation.ordered(violations), gatherer.scalars)
     }
 }
 
 extension SchemaSet {
     /// Every schema's violations (as ``validate(_:)``), and the first schema's scalars gathered
     /// as ``JSONSchema/annotatedScalars(in:including:)`` gathers them.
-    public func validate(
-        _ document: YAMLNode,
-        gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
-    ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
-        validateDocument(TreeDocument(root: document), gathering: including)
-    }
-
     func validateDocument<Document: ValidatedDocument>(
         _ document: Document,
         gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool

@@ -135,7 +135,7 @@ struct SchemaValidator<Document: ValidatedDocument> {
         schema s: Int,
         location: SchemaLocation
     ) {
-        let actual = value ?? schema.jsonValue(document, node, at: location)
+        let actual = value ?? schema.documentValue(document, node, at: location, inSchemaOrder: false)
         if let expected = nodes[s].constValue, actual != expected {
             report("const", "\(label) must be \(Self.show(expected)), got \(Self.show(actual))", at: document.start(node), schema: s)
         }

@@ -23,6 +23,8 @@ protocol ValidatedDocument {
     func forEachEntry(_ node: Node, _ body: (_ key: Node, _ value: Node, _ merged: Bool) -> Bool)
     /// A mapping key as JSON sees it: a scalar's text, or the compact JSON of a collection key.
     func keyText(_ key: Node) -> String
+    /// True when no two keys of a mapping can have the same ``keyText(_:)``.
+    var keyTextsAreDistinct: Bool { get }
     /// A scalar's text.
     func text(_ node: Node) -> String
     /// The length of a scalar's text in UTF-8 bytes.
@@ -92,6 +94,9 @@ struct TreeDocument: ValidatedDocument {
 
     func keyText(_ key: YAMLNode) -> String { JSONSchema.keyText(key) }
 
+    /// Distinct YAML keys can share a text (`1` and `"1"`).
+    var keyTextsAreDistinct: Bool { false }
+
     func text(_ node: YAMLNode) -> String { node.scalar?.value ?? "" }
 
     func textCount(_ node: YAMLNode) -> Int { node.scalar?.value.utf8.count ?? 0 }
@@ -115,28 +120,15 @@ struct TreeDocument: ValidatedDocument {
 extension FlatYAML: ValidatedDocument {
     func start(_ node: Int) -> Mark { mark(node) }
 
-    func forEachItem(_ node: Int, _ body: (Int, Int) -> Bool) {
-        let end = end(node)
-        var item = node + 1
-        var position = 0
-        while item < end, body(position, item) {
-            item = self.end(item)
-            position += 1
-        }
-    }
-
     func forEachEntry(_ node: Int, _ body: (Int, Int, Bool) -> Bool) {
-        let end = end(node)
-        var key = node + 1
-        while key < end {
-            let value = self.end(key)
-            guard body(key, value, false) else { return }
-            key = self.end(value)
-        }
+        forEachEntry(node) { key, value in body(key, value, false) }
     }
 
     /// A flat document's keys are scalars: their text is the key.
     func keyText(_ key: Int) -> String { string(key) }
+
+    /// The fast reader takes no document where two keys share a text.
+    var keyTextsAreDistinct: Bool { true }
 
     func text(_ node: Int) -> String { string(node) }
 

@@ -5,12 +5,8 @@ import KlasterYAML
 enum DateOrder {
     static let pairs: [(String, String)] = [("since", "until"), ("valid_from", "valid_until"), ("published", "modified")]
 
-    /// Walks every mapping of `node` and reports each pair out of order: the later field's
+    /// Walks every mapping of `document` and reports each pair out of order: the later field's
     /// mark, a message and its JSON Pointer.
-    static func check(_ node: YAMLNode, report: (Mark, String, String) -> Void) {
-        check(TreeDocument(root: node), report: report)
-    }
-
     static func check<Document: ValidatedDocument>(_ document: Document, report: (Mark, String, String) -> Void) {
         var path: [Step<Document.Node>] = []
         path.reserveCapacity(16)

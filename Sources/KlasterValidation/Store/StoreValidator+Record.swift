@@ -7,13 +7,13 @@ extension StoreValidator {
     /// ambiguous plain scalars, dates in order. Also gathers the record's ``RecordFacts``.
     ///
     /// An ordinary record is read flat (``YAMLParser/parseFlat(_:)``); any other, and every file
-    /// with an error, through the tree. `readingFlat: false` always takes the tree (the tests
-    /// compare the two).
+    /// with an error, through the tree.
     public func check(kind: RecordKind, id: String, relativePath: String, bytes: [UInt8]) -> RecordCheck {
         check(kind: kind, id: id, relativePath: relativePath, bytes: bytes, schemas: schemas[kind])
     }
 
-    /// ``check(kind:id:relativePath:bytes:)`` with the kind's schemas given (`nil`: none).
+    /// ``check(kind:id:relativePath:bytes:)`` with the kind's schemas given (`nil`: none);
+    /// `readingFlat: false` always takes the tree (the tests compare the two readings).
     func check(
         kind: RecordKind,
         id: String,
@@ -94,7 +94,7 @@ extension StoreValidator {
         let worthALook: (YAMLScalar, Bool) -> Bool = { scalar, annotated in
             annotated || (scalar.style == .plain && scalar.tag == nil && PlainScalar.yaml11Reading(scalar.value) != nil)
         }
-        // One walk over the tree: the schemas' verdicts, and the scalars the checks below read.
+        // One walk over the record: the schemas' verdicts, and the scalars the checks below read.
         let (violations, scalars) = schemaSet.validateDocument(document, gathering: worthALook)
         for scalar in scalars {
             guard case .string(let text) = scalar.value else { continue }

@@ -10,8 +10,9 @@ import KlasterStore
 /// The whole cache belongs to one program build and one set of schemas (its key); any change to
 /// either, or to a file, means that file (or everything) is checked again. Files changed within
 /// the last two seconds before the cache was written are not cached, so an edit made in the same
-/// clock tick as a validation is never missed. The checks across records always run again: they
-/// are cheap from the facts.
+/// clock tick as a validation is never missed. The findings across records are reused only while
+/// the record files are exactly the cached ones (``across``); otherwise they run again from the
+/// facts.
 struct ValidationCache {
     static let magic = Array("KLASTER-VALIDATE-3\n".utf8)
 

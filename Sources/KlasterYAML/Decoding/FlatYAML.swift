@@ -78,25 +78,29 @@ public struct FlatYAML {
     @inlinable
     public func count(_ node: Int) -> Int { document.nodes[node].count }
 
-    /// Calls `body` with the index of each item of the sequence at `node`, in order.
-    public func forEachItem(_ node: Int, _ body: (Int) throws -> Void) rethrows {
-        let end = document.nodes[node].end
+    /// Calls `body` with the position and index of each item of the sequence at `node`, in
+    /// order, until `body` returns false.
+    @inlinable
+    public func forEachItem(_ node: Int, _ body: (_ position: Int, _ item: Int) -> Bool) {
+        let end = end(node)
         var item = node + 1
-        while item < end {
-            try body(item)
-            item = document.nodes[item].end
+        var position = 0
+        while item < end, body(position, item) {
+            item = self.end(item)
+            position += 1
         }
     }
 
     /// Calls `body` with the key and value indexes of each entry of the mapping at `node`, in
-    /// document order.
-    public func forEachEntry(_ node: Int, _ body: (_ key: Int, _ value: Int) throws -> Void) rethrows {
-        let end = document.nodes[node].end
+    /// document order, until `body` returns false.
+    @inlinable
+    public func forEachEntry(_ node: Int, _ body: (_ key: Int, _ value: Int) -> Bool) {
+        let end = end(node)
         var key = node + 1
         while key < end {
-            let value = document.nodes[key].end
-            try body(key, value)
-            key = document.nodes[value].end
+            let value = self.end(key)
+            guard body(key, value) else { return }
+            key = self.end(value)
         }
     }
 }
