@@ -1,6 +1,7 @@
 /// YAML 1.1's implicit types, matched the way PyYAML's resolver matches them.
 extension PlainScalar {
-    static func yaml11Reading(bytes b: UnsafeBufferPointer<UInt8>) -> Reading? {
+    /// ``yaml11Reading(_:)`` of a plain scalar's UTF-8 bytes.
+    public static func yaml11Reading(bytes b: UnsafeBufferPointer<UInt8>) -> Reading? {
         // Every form below starts with one of these bytes (or is empty): most text is out at once.
         if let first = b.first {
             switch first {

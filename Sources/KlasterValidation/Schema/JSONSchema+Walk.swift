@@ -76,14 +76,27 @@ extension JSONSchema {
         value: JSONValue?,
         including: (YAMLScalar, Bool) -> Bool
     ) -> AnnotatedScalar? {
-        let annotations: ScalarAnnotations
-        if case .single(let s) = location {
-            annotations = scalarAnnotations[s]
-        } else {
-            annotations = Self.merge(schemas(at: location), nodes)
-        }
-        let annotated = annotations.xRef != nil || annotations.xCheck != nil || annotations.xUnique
-        guard including(scalar, annotated) else { return nil }
+        let annotations = annotations(at: location)
+        guard including(scalar, annotations.any) else { return nil }
+        return annotatedScalar(scalar, annotations, at: location, path: path, value: value)
+    }
+
+    /// The annotations of the schemas at `location`.
+    @inline(__always)
+    func annotations(at location: SchemaLocation) -> ScalarAnnotations {
+        if case .single(let s) = location { return scalarAnnotations[s] }
+        return Self.merge(schemas(at: location), nodes)
+    }
+
+    /// `scalar` at `location` (whose ``annotations(at:)`` are `annotations`) with its path and
+    /// typed value (`value`, or computed when `nil`).
+    func annotatedScalar(
+        _ scalar: YAMLScalar,
+        _ annotations: ScalarAnnotations,
+        at location: SchemaLocation,
+        path: [YAMLPath.Component],
+        value: JSONValue?
+    ) -> AnnotatedScalar {
         let expected = expectedTypes(location)
         return AnnotatedScalar(
             path: YAMLPath(path),
@@ -102,6 +115,9 @@ struct ScalarAnnotations: Sendable {
     var xRef: SchemaRefTarget?
     var xCheck: DomainRule?
     var xUnique = false
+
+    /// True when the place has any annotation.
+    var any: Bool { xRef != nil || xCheck != nil || xUnique }
 }
 
 extension JSONSchema {

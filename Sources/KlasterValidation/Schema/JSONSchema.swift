@@ -73,27 +73,27 @@ public final class JSONSchema: Sendable {
     }
 
     func validateDocument<Document: ValidatedDocument>(_ document: Document) -> [SchemaViolation] {
-        SchemaViolation.ordered(run(document))
+        SchemaViolation.ordered(run(document).violations)
     }
 
     /// True when `document` is valid; stops at the first problem.
     public func isValid(_ document: YAMLNode) -> Bool {
-        run(TreeDocument(root: document), stopAtFirst: true).isEmpty
+        run(TreeDocument(root: document), stopAtFirst: true).violations.isEmpty
     }
 
     /// Applies the schema to `document` from its root, handing its scalars to `gatherer` if
-    /// there is one; the violations in the order found.
+    /// there is one: the violations in the order found, and the gatherer after the run.
     func run<Document: ValidatedDocument>(
         _ document: Document,
         stopAtFirst: Bool = false,
         gatherer: ScalarGatherer? = nil
-    ) -> [SchemaViolation] {
+    ) -> (violations: [SchemaViolation], gatherer: ScalarGatherer?) {
         var validator = SchemaValidator(document, schema: self, stopAtFirst: stopAtFirst)
         validator.gatherer = gatherer
         let location = SchemaLocation.single(root)
         let node = document.root
         validator.validate(node, value: typedScalar(document, node, at: location), schema: root, location: location)
-        return validator.violations
+        return (validator.violations, validator.gatherer)
     }
 
     static func escapePointerToken(_ token: String) -> String {

@@ -66,18 +66,32 @@ final class PatternAutomaton: Sendable {
             if acceptsAtStart { return true }
             state = Int(startTable[Int(bytes[0])])
         }
-        var p = 1
-        while p < n {
-            let byte = bytes[p]
+        // Every byte but the last: no test for a final line feed, no bounds checks on the tables.
+        let last = n - 1
+        let early: Bool? = table.withUnsafeBufferPointer { table in
+            accepts.withUnsafeBufferPointer { accepts in
+                var p = 1
+                while p < last {
+                    let byte = bytes[p]
+                    guard byte < 0x80 else { return nil }
+                    if accepts[state] { return true }
+                    state = Int(table[state &<< 7 | Int(byte)])
+                    p += 1
+                }
+                return false
+            }
+        }
+        if early != false { return early }
+        if last >= 1 {
+            let byte = bytes[last]
             guard byte < 0x80 else { return nil }
-            if p == n - 1 && byte == 0x0A {
+            if byte == 0x0A {
                 if acceptsAtEnd[state] { return true }
                 state = Int(finalLineFeed[state])
             } else {
                 if accepts[state] { return true }
                 state = Int(table[state &<< 7 | Int(byte)])
             }
-            p += 1
         }
         return acceptsAtEnd[state]
     }

@@ -33,7 +33,8 @@ public enum SchemaRefTarget: Hashable, Sendable, CustomStringConvertible {
         case .mixed, .any:
             // ASCII text (every valid reference) is searched by bytes; other text by characters,
             // where a combining mark after a `:` makes it another character.
-            let isASCII = value.utf8.allSatisfy { $0 < 0x80 }
+            var text = value
+            let isASCII = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
             guard let colon = isASCII ? value.utf8.firstIndex(of: UInt8(ascii: ":")) : value.firstIndex(of: ":") else { return nil }
             guard let kind = RecordKind(name: String(value[..<colon])) else { return nil }
             if case .mixed(let allowed) = self, !allowed.contains(where: { RecordKind(name: $0) == kind }) { return nil }

@@ -2,9 +2,20 @@ public import KlasterYAML
 
 /// The scalars a validation run gathers on its way, as ``JSONSchema/annotatedScalars(in:including:)``
 /// finds them, so that a record's tree is walked once for both (see
-/// ``JSONSchema/validate(_:gathering:)``).
-final class ScalarGatherer {
-    let including: (YAMLScalar, Bool) -> Bool
+/// ``JSONSchema/validate(_:gathering:)``). A value held by the run (a class's stored
+/// properties would be checked for exclusive access on every use).
+struct ScalarGatherer {
+    /// Which scalars are worth the cost of a path and a typed value.
+    enum Filter {
+        /// Scalars at a place with an annotation (`x-ref`, `x-check`, `x-unique`), and plain
+        /// untagged ones that YAML 1.1 reads as something other than text: what the store's
+        /// checks of a record read. Decided without building the scalar.
+        case annotatedOrAmbiguous
+        /// What the closure says of the scalar and whether its place has an annotation.
+        case custom((_ scalar: YAMLScalar, _ annotated: Bool) -> Bool)
+    }
+
+    let filter: Filter
     private(set) var found: [AnnotatedScalar] = []
     /// Places with several schemas, already gathered: the run reaches such a place once per
     /// schema there, and it counts once.
@@ -12,11 +23,11 @@ final class ScalarGatherer {
     /// True while every place gathered comes after the one before it in the document.
     private var inOrder = true
 
-    init(including: @escaping (YAMLScalar, Bool) -> Bool) {
-        self.including = including
+    init(_ filter: Filter) {
+        self.filter = filter
     }
 
-    func add(_ item: AnnotatedScalar, at path: [YAMLPath.Component], once: Bool) {
+    mutating func add(_ item: consuming AnnotatedScalar, at path: [YAMLPath.Component], once: Bool) {
         if !once { guard seen.insert(path).inserted else { return } }
         if let last = found.last, last.scalar.span.start.offset > item.scalar.span.start.offset { inOrder = false }
         found.append(item)
@@ -39,8 +50,8 @@ extension SchemaValidator {
     /// schema about to be applied to it: a place with one schema is gathered when that one is
     /// applied (once), a place with several whenever one is, and counted once by its path.
     @inline(__always)
-    func gather(_ node: Node, value: JSONValue?, at location: SchemaLocation, applying s: Int?) {
-        guard let gatherer else { return }
+    mutating func gather(_ node: Node, value: JSONValue?, at location: SchemaLocation, applying s: Int?) {
+        guard let filter = gatherer?.filter else { return }
         let once: Bool
         switch location {
         case .unconstrained: return
@@ -50,10 +61,17 @@ extension SchemaValidator {
         case .general: once = false
         }
         guard document.kind(node) == .scalar else { return }
-        let scalar = document.yamlScalar(node, value: value)
-        guard let item = schema.annotatedScalar(scalar, at: location, path: path, value: value, including: gatherer.including)
-        else { return }
-        gatherer.add(item, at: path, once: once)
+        let annotations = schema.annotations(at: location)
+        let scalar: YAMLScalar
+        switch filter {
+        case .annotatedOrAmbiguous:
+            guard annotations.any || document.plainYAML11Reading(node) != nil else { return }
+            scalar = document.yamlScalar(node, value: value)
+        case .custom(let including):
+            scalar = document.yamlScalar(node, value: value)
+            guard including(scalar, annotations.any) else { return }
+        }
+        gatherer!.add(schema.annotatedScalar(scalar, annotations, at: location, path: path, value: value), at: path, once: once)
     }
 }
 
@@ -64,18 +82,17 @@ extension JSONSchema {
         _ document: YAMLNode,
         gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
     ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
-        validateDocument(TreeDocument(root: document), gathering: including)
+        validateDocument(TreeDocument(root: document), gathering: .custom(including))
     }
 
     /// ``validate(_:gathering:)`` of any document: a tree, or a flat one (whose scalars' spans
     /// end where they start).
     func validateDocument<Document: ValidatedDocument>(
         _ document: Document,
-        gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
+        gathering filter: ScalarGatherer.Filter
     ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
-        let gatherer = ScalarGatherer(including: including)
-        let violations = run(document, gatherer: gatherer)
-        return (SchemaViolation.ordered(violations), gatherer.scalars)
+        let (violations, gatherer) = run(document, gatherer: ScalarGatherer(filter))
+        return (SchemaViolation.ordered(violations), gatherer?.scalars ?? [])
     }
 }
 
@@ -84,9 +101,9 @@ extension SchemaSet {
     /// as ``JSONSchema/annotatedScalars(in:including:)`` gathers them.
     func validateDocument<Document: ValidatedDocument>(
         _ document: Document,
-        gathering including: @escaping (_ scalar: YAMLScalar, _ annotated: Bool) -> Bool
+        gathering filter: ScalarGatherer.Filter
     ) -> (violations: [SchemaViolation], scalars: [AnnotatedScalar]) {
-        let (first, scalars) = schemas[0].validateDocument(document, gathering: including)
+        let (first, scalars) = schemas[0].validateDocument(document, gathering: filter)
         if schemas.count == 1 { return (first, scalars) }
         return (SchemaViolation.ordered(first + schemas.dropFirst().flatMap { $0.validateDocument(document) }), scalars)
     }

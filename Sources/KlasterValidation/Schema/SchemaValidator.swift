@@ -73,7 +73,7 @@ struct SchemaValidator<Document: ValidatedDocument> {
             case .mapping: actual = .object
             }
             if types.isDisjoint(with: actual) {
-                let shown = value.map(Self.show) ?? (actual == .array ? "a list" : "a mapping of fields")
+                let shown = value.map { Self.show($0) } ?? (actual == .array ? "a list" : "a mapping of fields")
                 report("type", "\(label) must be \(types.phrase), got \(shown)", at: document.start(node), schema: s)
                 if done { return }
             }
@@ -140,7 +140,7 @@ struct SchemaValidator<Document: ValidatedDocument> {
             report("const", "\(label) must be \(Self.show(expected)), got \(Self.show(actual))", at: document.start(node), schema: s)
         }
         if let allowed = nodes[s].enumValues, !allowed.contains(actual) {
-            let list = allowed.map(Self.listed).joined(separator: ", ")
+            let list = allowed.map { Self.listed($0) }.joined(separator: ", ")
             report("enum", "\(label) must be one of: \(list); got \(Self.show(actual))", at: document.start(node), schema: s)
         }
     }

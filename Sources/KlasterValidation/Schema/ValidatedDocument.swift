@@ -41,6 +41,9 @@ protocol ValidatedDocument {
     func yamlScalar(_ node: Node, value: JSONValue?) -> YAMLScalar
     /// A plain untagged scalar that YAML 1.2's core schema reads as null (``YAMLNode/isNull``).
     func isNull(_ node: Node) -> Bool
+    /// What YAML 1.1 reads a plain untagged scalar as (``PlainScalar/yaml11Reading(_:)``);
+    /// `nil` for text, and for any other node.
+    func plainYAML11Reading(_ node: Node) -> PlainScalar.Reading?
 }
 
 extension ValidatedDocument {
@@ -115,6 +118,11 @@ struct TreeDocument: ValidatedDocument {
     func yamlScalar(_ node: YAMLNode, value: JSONValue?) -> YAMLScalar { node.scalar ?? YAMLScalar("") }
 
     func isNull(_ node: YAMLNode) -> Bool { node.isNull }
+
+    func plainYAML11Reading(_ node: YAMLNode) -> PlainScalar.Reading? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, scalar.tag == nil else { return nil }
+        return PlainScalar.yaml11Reading(scalar.value)
+    }
 }
 
 extension FlatYAML: ValidatedDocument {
@@ -142,6 +150,12 @@ extension FlatYAML: ValidatedDocument {
     func keyIndex(_ key: Int, in table: KeyTable) -> Int? { withText(key) { table.index(ofBytes: $0) } }
 
     func scalarValue(_ node: Int, expecting types: SchemaTypes) -> JSONValue { jsonValue(node, expecting: types) }
+
+    func plainYAML11Reading(_ node: Int) -> PlainScalar.Reading? {
+        // As in ``yamlScalar(_:value:)``: a tag the reader keeps no name of counts as none.
+        guard kind(node) == .scalar, style(node) == .plain, !isTagged(node) || tag(node) == nil else { return nil }
+        return withText(node) { PlainScalar.yaml11Reading(bytes: $0) }
+    }
 
     func yamlScalar(_ node: Int, value: JSONValue?) -> YAMLScalar {
         let start = mark(node)

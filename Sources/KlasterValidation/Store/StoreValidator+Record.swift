@@ -91,11 +91,8 @@ extension StoreValidator {
         var facts = RecordFacts(kind: kind, id: id)
         var domainPaths = Set<String>()
         var ambiguous: [(scalar: AnnotatedScalar, pointer: String, text: String, reading: PlainScalar.Reading)] = []
-        let worthALook: (YAMLScalar, Bool) -> Bool = { scalar, annotated in
-            annotated || (scalar.style == .plain && scalar.tag == nil && PlainScalar.yaml11Reading(scalar.value) != nil)
-        }
         // One walk over the record: the schemas' verdicts, and the scalars the checks below read.
-        let (violations, scalars) = schemaSet.validateDocument(document, gathering: worthALook)
+        let (violations, scalars) = schemaSet.validateDocument(document, gathering: .annotatedOrAmbiguous)
         for scalar in scalars {
             guard case .string(let text) = scalar.value else { continue }
             var computed: String?
