@@ -57,9 +57,9 @@ extension JSONSchema {
 
     /// The value of a scalar node at `location`; `nil` for collections.
     @inline(__always)
-    func typedScalar<Document: ValidatedDocument>(_ document: Document, _ node: Document.Node, at location: SchemaLocation) -> JSONValue? {
+    func typedScalar<Document: ValidatedDocument>(_ document: Document, _ node: Document.Node, at location: SchemaLocation) -> ScalarValue? {
         guard document.kind(node) == .scalar else { return nil }
-        return document.scalarValue(node, expecting: expectedTypes(location))
+        return document.typedValue(node, expecting: expectedTypes(location))
     }
 
     /// A mapping key as JSON sees it: a scalar's text, or the compact JSON of a collection key.

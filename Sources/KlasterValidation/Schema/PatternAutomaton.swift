@@ -54,7 +54,7 @@ final class PatternAutomaton: Sendable {
         return text.withUTF8 { search(bytes: $0) }
     }
 
-    private func search(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    func search(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         let n = bytes.count
         if n == 0 { return acceptsEmpty }
         guard bytes[0] < 0x80 else { return nil }

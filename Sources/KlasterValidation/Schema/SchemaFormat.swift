@@ -17,13 +17,16 @@ public enum SchemaFormat: String, Hashable, Sendable, CaseIterable {
     /// True when `text` is in the format.
     public func check(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            switch self {
-            case .date: return Self.isDate(bytes[...])
-            case .dateTime: return Self.isDateTime(bytes)
-            case .email: return bytes.contains(UInt8(ascii: "@"))
-            case .uri: return URIChecker.isURI(Self.droppingFinalLineFeed(bytes))
-            }
+        return text.withUTF8 { check(bytes: $0) }
+    }
+
+    /// ``check(_:)`` of UTF-8 text.
+    func check(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .date: Self.isDate(bytes[...])
+        case .dateTime: Self.isDateTime(bytes)
+        case .email: bytes.contains(UInt8(ascii: "@"))
+        case .uri: URIChecker.isURI(Self.droppingFinalLineFeed(bytes))
         }
     }
 

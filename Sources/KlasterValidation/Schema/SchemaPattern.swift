@@ -48,6 +48,12 @@ public struct SchemaPattern: @unchecked Sendable {
         return regexMatches(text)
     }
 
+    /// ``matches(_:)`` of UTF-8 text.
+    func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let verdict = storage.automaton?.search(bytes: bytes) { return verdict }
+        return matches(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The verdict of the backtracking matcher alone (`nil` when it is not used or gave up).
     func backtrackingMatches(_ text: String) -> Bool? {
         storage.simple?.search(text)

@@ -155,7 +155,7 @@ extension SchemaValidator {
         path.removeLast()
     }
 
-    mutating func checkAnyOf(node: Node, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+    mutating func checkAnyOf(node: Node, value: ScalarValue?, schema s: Int, location: SchemaLocation) {
         var closest: [SchemaViolation]?
         for branch in nodes[s].anyOf {
             let found = trial(node, value: value, schema: branch, location: location, stopAtFirst: stopAtFirst)
@@ -165,7 +165,7 @@ extension SchemaValidator {
         reportNoBranch("anyOf", closest ?? [], node: node, schema: s)
     }
 
-    mutating func checkOneOf(node: Node, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+    mutating func checkOneOf(node: Node, value: ScalarValue?, schema s: Int, location: SchemaLocation) {
         var closest: [SchemaViolation]?
         var matching: [Int] = []
         for (i, branch) in nodes[s].oneOf.enumerated() {

@@ -50,7 +50,7 @@ extension SchemaValidator {
     /// schema about to be applied to it: a place with one schema is gathered when that one is
     /// applied (once), a place with several whenever one is, and counted once by its path.
     @inline(__always)
-    mutating func gather(_ node: Node, value: JSONValue?, at location: SchemaLocation, applying s: Int?) {
+    mutating func gather(_ node: Node, value: ScalarValue?, at location: SchemaLocation, applying s: Int?) {
         guard let filter = gatherer?.filter else { return }
         let once: Bool
         switch location {
@@ -62,16 +62,17 @@ extension SchemaValidator {
         }
         guard document.kind(node) == .scalar else { return }
         let annotations = schema.annotations(at: location)
-        let scalar: YAMLScalar
-        switch filter {
-        case .annotatedOrAmbiguous:
-            guard annotations.any || document.plainYAML11Reading(node) != nil else { return }
-            scalar = document.yamlScalar(node, value: value)
-        case .custom(let including):
-            scalar = document.yamlScalar(node, value: value)
-            guard including(scalar, annotations.any) else { return }
-        }
-        gatherer!.add(schema.annotatedScalar(scalar, annotations, at: location, path: path, value: value), at: path, once: once)
+        if case .annotatedOrAmbiguous = filter, !annotations.any, document.plainYAML11Reading(node) == nil { return }
+        let scalar = document.yamlScalar(node)
+        if case .custom(let including) = filter, !including(scalar, annotations.any) { return }
+        // A string's value is the scalar's text, built once above.
+        let typed: JSONValue? =
+            switch value {
+            case .text?: .string(scalar.value)
+            case .value(let value)?: value
+            case nil: nil
+            }
+        gatherer!.add(schema.annotatedScalar(scalar, annotations, at: location, path: path, value: typed), at: path, once: once)
     }
 }
 

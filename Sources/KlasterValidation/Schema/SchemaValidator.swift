@@ -3,8 +3,8 @@ import KlasterYAML
 /// One validation run over a document (a tree or a flat one, see ``ValidatedDocument``): walks
 /// its nodes and the compiled schema together, collecting violations with the path it is at.
 ///
-/// Scalars are typed once per place (``SchemaLocation``) and that value is handed to every
-/// schema applied at the place (`$ref`, `allOf`, `anyOf`, `oneOf` branches). As in the JSON
+/// Scalars are typed once per place (``SchemaLocation``) and that value (a ``ScalarValue``: a
+/// string stays the document's text) is handed to every schema applied at the place (`$ref`, `allOf`, `anyOf`, `oneOf` branches). As in the JSON
 /// Schema output format, a failed `anyOf`/`oneOf` is one violation at its instance; the closest
 /// branch's problems are its `causes`.
 struct SchemaValidator<Document: ValidatedDocument> {
@@ -56,7 +56,7 @@ struct SchemaValidator<Document: ValidatedDocument> {
 
     /// Applies schema node `s` to `node`, whose place is `location`; `value` is the typed value
     /// when `node` is a scalar.
-    mutating func validate(_ node: Node, value: JSONValue?, schema s: Int, location: SchemaLocation) {
+    mutating func validate(_ node: Node, value: ScalarValue?, schema s: Int, location: SchemaLocation) {
         guard nesting < Self.maxNesting else { return }
         nesting += 1
         defer { nesting -= 1 }
@@ -68,12 +68,12 @@ struct SchemaValidator<Document: ValidatedDocument> {
         if let types = nodes[s].types {
             let actual: SchemaTypes
             switch kind {
-            case .scalar: actual = value.map(SchemaTypes.init(of:)) ?? .string
+            case .scalar: actual = value?.types ?? .string
             case .sequence: actual = .array
             case .mapping: actual = .object
             }
             if types.isDisjoint(with: actual) {
-                let shown = value.map { Self.show($0) } ?? (actual == .array ? "a list" : "a mapping of fields")
+                let shown = value.map { Self.show(document.jsonValue(node, $0)) } ?? (actual == .array ? "a list" : "a mapping of fields")
                 report("type", "\(label) must be \(types.phrase), got \(shown)", at: document.start(node), schema: s)
                 if done { return }
             }
@@ -84,10 +84,10 @@ struct SchemaValidator<Document: ValidatedDocument> {
         }
         switch kind {
         case .scalar:
-            if case .string(let text)? = value {
-                checkString(text, node: node, schema: s)
-            } else if case .number(let number)? = value {
-                checkNumber(number, node: node, schema: s)
+            switch value {
+            case .text?: checkString(node, schema: s)
+            case .value(.number(let number))?: checkNumber(number, node: node, schema: s)
+            default: break
             }
         case .sequence:
             checkSequence(node, schema: s, location: location)
@@ -113,7 +113,7 @@ struct SchemaValidator<Document: ValidatedDocument> {
     /// Runs `s` on `node` on the side and returns what it found, leaving ``violations`` as it was.
     mutating func trial(
         _ node: Node,
-        value: JSONValue?,
+        value: ScalarValue?,
         schema s: Int,
         location: SchemaLocation,
         stopAtFirst: Bool
@@ -131,29 +131,44 @@ struct SchemaValidator<Document: ValidatedDocument> {
 
     private mutating func checkValueKeywords(
         node: Node,
-        value: JSONValue?,
+        value: ScalarValue?,
         schema s: Int,
         location: SchemaLocation
     ) {
-        let actual = value ?? schema.documentValue(document, node, at: location, inSchemaOrder: false)
-        if let expected = nodes[s].constValue, actual != expected {
-            report("const", "\(label) must be \(Self.show(expected)), got \(Self.show(actual))", at: document.start(node), schema: s)
+        // A collection's value is built once; a scalar's string is compared as bytes, as
+        // ``JSONValue``'s `==` compares strings.
+        let whole = value == nil ? schema.documentValue(document, node, at: location, inSchemaOrder: false) : nil
+        func matches(_ expected: JSONValue) -> Bool {
+            switch value {
+            case .text?:
+                guard case .string(let string) = expected else { return false }
+                return document.withUTF8(node) { TextHash.equal(string, $0) }
+            case .value(let actual)?: return actual == expected
+            case nil: return whole == expected
+            }
         }
-        if let allowed = nodes[s].enumValues, !allowed.contains(actual) {
+        func actual() -> JSONValue { whole ?? value.map { document.jsonValue(node, $0) } ?? .null }
+        if let expected = nodes[s].constValue, !matches(expected) {
+            report("const", "\(label) must be \(Self.show(expected)), got \(Self.show(actual()))", at: document.start(node), schema: s)
+        }
+        if let allowed = nodes[s].enumValues, !allowed.contains(where: matches) {
             let list = allowed.map { Self.listed($0) }.joined(separator: ", ")
-            report("enum", "\(label) must be one of: \(list); got \(Self.show(actual))", at: document.start(node), schema: s)
+            report("enum", "\(label) must be one of: \(list); got \(Self.show(actual()))", at: document.start(node), schema: s)
         }
     }
 
-    private mutating func checkString(_ text: String, node: Node, schema s: Int) {
-        if nodes[s].minLength != nil || nodes[s].maxLength != nil {
+    /// The checks of a string, the text of scalar `node`.
+    private mutating func checkString(_ node: Node, schema s: Int) {
+        let (minLength, maxLength) = (nodes[s].minLength, nodes[s].maxLength)
+        if minLength != nil || maxLength != nil {
             // A string has between a quarter of its UTF-8 bytes and all of them in code points:
             // most strings pass both bounds on the byte count alone, without counting.
-            let bytes = text.utf8.count
-            let surelyLongEnough = (nodes[s].minLength ?? 0) <= bytes / 4
-            let surelyShortEnough = bytes <= (nodes[s].maxLength ?? Int.max)
-            if surelyLongEnough && surelyShortEnough { return checkPatternAndFormat(text, node: node, schema: s) }
-            let length = text.unicodeScalars.count
+            let bytes = document.textCount(node)
+            let surelyLongEnough = (minLength ?? 0) <= bytes / 4
+            let surelyShortEnough = bytes <= (maxLength ?? Int.max)
+            if surelyLongEnough && surelyShortEnough { return checkPatternAndFormat(node, schema: s) }
+            // Code points: the bytes that do not continue one.
+            let length = document.withUTF8(node) { text in text.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
             if let min = nodes[s].minLength, length < min {
                 report(
                     "minLength",
@@ -171,20 +186,25 @@ struct SchemaValidator<Document: ValidatedDocument> {
                 )
             }
         }
-        checkPatternAndFormat(text, node: node, schema: s)
+        checkPatternAndFormat(node, schema: s)
     }
 
-    private mutating func checkPatternAndFormat(_ text: String, node: Node, schema s: Int) {
-        if let pattern = nodes[s].pattern, !pattern.matches(text) {
+    private mutating func checkPatternAndFormat(_ node: Node, schema s: Int) {
+        if let pattern = nodes[s].pattern, !document.withUTF8(node, { pattern.matches(bytes: $0) }) {
             report(
                 "pattern",
-                "\(label) must match the pattern \(pattern.source), got \(Self.show(.string(text)))",
+                "\(label) must match the pattern \(pattern.source), got \(Self.show(.string(document.text(node))))",
                 at: document.start(node),
                 schema: s
             )
         }
-        if let format = nodes[s].format, !format.check(text) {
-            report("format", "\(label) must be \(format.phrase), got \(Self.show(.string(text)))", at: document.start(node), schema: s)
+        if let format = nodes[s].format, !document.withUTF8(node, { format.check(bytes: $0) }) {
+            report(
+                "format",
+                "\(label) must be \(format.phrase), got \(Self.show(.string(document.text(node))))",
+                at: document.start(node),
+                schema: s
+            )
         }
     }
 

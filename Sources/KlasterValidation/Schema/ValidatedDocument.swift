@@ -34,11 +34,15 @@ protocol ValidatedDocument {
     /// The position of mapping key `key` in `table`, if it is there (as ``KeyTable/index(of:)``
     /// finds ``keyText(_:)``).
     func keyIndex(_ key: Node, in table: KeyTable) -> Int?
+    /// Calls `body` with a scalar's text as UTF-8 bytes.
+    func withUTF8<R>(_ node: Node, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R
     /// The scalar at `node` where a schema allows `types` (``YAMLScalar/jsonValue(expecting:)``).
     func scalarValue(_ node: Node, expecting types: SchemaTypes) -> JSONValue
-    /// The scalar at `node` as a ``YAMLScalar`` (its span starting where the node does); `value`
-    /// is its typed value when the caller has it, so that a string's text is not built twice.
-    func yamlScalar(_ node: Node, value: JSONValue?) -> YAMLScalar
+    /// ``scalarValue(_:expecting:)`` as validation carries it: a string is the node's text,
+    /// not built.
+    func typedValue(_ node: Node, expecting types: SchemaTypes) -> ScalarValue
+    /// The scalar at `node` as a ``YAMLScalar`` (its span starting where the node does).
+    func yamlScalar(_ node: Node) -> YAMLScalar
     /// A plain untagged scalar that YAML 1.2's core schema reads as null (``YAMLNode/isNull``).
     func isNull(_ node: Node) -> Bool
     /// What YAML 1.1 reads a plain untagged scalar as (``PlainScalar/yaml11Reading(_:)``);
@@ -46,7 +50,37 @@ protocol ValidatedDocument {
     func plainYAML11Reading(_ node: Node) -> PlainScalar.Reading?
 }
 
+/// A scalar's value where a schema places it, as validation carries it: every string a scalar
+/// means is its own text, so a string is only named here and read from the document when
+/// needed (a flat document then builds no `String` for most of its strings).
+enum ScalarValue {
+    /// A string: the scalar's text.
+    case text
+    /// A value of another type (null, a boolean, a number).
+    case value(JSONValue)
+
+    init(_ value: JSONValue) {
+        if case .string = value { self = .text } else { self = .value(value) }
+    }
+
+    /// The value's type.
+    var types: SchemaTypes {
+        switch self {
+        case .text: .string
+        case .value(let value): SchemaTypes(of: value)
+        }
+    }
+}
+
 extension ValidatedDocument {
+    /// The value of scalar `node` whose typed value is `value`, as a ``JSONValue``.
+    func jsonValue(_ node: Node, _ value: ScalarValue) -> JSONValue {
+        switch value {
+        case .text: .string(text(node))
+        case .value(let value): value
+        }
+    }
+
     /// The value of the first entry of mapping `node` whose key is the scalar `name`.
     func value(forKey name: String, in node: Node) -> Node? {
         var found: Node?
@@ -111,11 +145,20 @@ struct TreeDocument: ValidatedDocument {
 
     func keyIndex(_ key: YAMLNode, in table: KeyTable) -> Int? { table.index(of: keyText(key)) }
 
+    func withUTF8<R>(_ node: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = node.scalar?.value ?? ""
+        return text.withUTF8(body)
+    }
+
     func scalarValue(_ node: YAMLNode, expecting types: SchemaTypes) -> JSONValue {
         node.scalar?.jsonValue(expecting: types) ?? .null
     }
 
-    func yamlScalar(_ node: YAMLNode, value: JSONValue?) -> YAMLScalar { node.scalar ?? YAMLScalar("") }
+    func typedValue(_ node: YAMLNode, expecting types: SchemaTypes) -> ScalarValue {
+        ScalarValue(scalarValue(node, expecting: types))
+    }
+
+    func yamlScalar(_ node: YAMLNode) -> YAMLScalar { node.scalar ?? YAMLScalar("") }
 
     func isNull(_ node: YAMLNode) -> Bool { node.isNull }
 
@@ -151,16 +194,23 @@ extension FlatYAML: ValidatedDocument {
 
     func scalarValue(_ node: Int, expecting types: SchemaTypes) -> JSONValue { jsonValue(node, expecting: types) }
 
+    func withUTF8<R>(_ node: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { withText(node, body) }
+
+    /// As ``jsonValue(_:expecting:)``, building no text.
+    func typedValue(_ node: Int, expecting types: SchemaTypes) -> ScalarValue {
+        if isTagged(node), tag(node) != nil { return ScalarValue(jsonValue(node, expecting: types)) }
+        guard style(node) == .plain, let core = withText(node, { YAMLCore.value(ofBytes: $0) }) else { return .text }
+        return YAMLScalar.plainValue(core, expecting: types).map { .value($0) } ?? .text
+    }
+
     func plainYAML11Reading(_ node: Int) -> PlainScalar.Reading? {
         // As in ``yamlScalar(_:value:)``: a tag the reader keeps no name of counts as none.
         guard kind(node) == .scalar, style(node) == .plain, !isTagged(node) || tag(node) == nil else { return nil }
         return withText(node) { PlainScalar.yaml11Reading(bytes: $0) }
     }
 
-    func yamlScalar(_ node: Int, value: JSONValue?) -> YAMLScalar {
+    func yamlScalar(_ node: Int) -> YAMLScalar {
         let start = mark(node)
-        let text: String
-        if case .string(let typed)? = value { text = typed } else { text = string(node) }
-        return YAMLScalar(text, style: style(node), tag: isTagged(node) ? tag(node) : nil, span: Span(start: start, end: start))
+        return YAMLScalar(string(node), style: style(node), tag: isTagged(node) ? tag(node) : nil, span: Span(start: start, end: start))
     }
 }
