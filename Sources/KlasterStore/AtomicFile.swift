@@ -8,6 +8,11 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` atomically. With `sync: false` the data and folder are not
     /// fsynced (for callers that write many files and call ``syncFolder(_:)`` once per folder).
     public static func write(_ bytes: some Collection<UInt8>, to path: String, sync: Bool = true) throws(StoreError) {
+        try write(parts: [Array(bytes)], to: path, sync: sync)
+    }
+
+    /// ``write(_:to:sync:)`` of the parts one after the other, without joining them first.
+    public static func write(parts: [[UInt8]], to path: String, sync: Bool = true) throws(StoreError) {
         let folder = parentFolder(of: path)
         let name = String(path.dropFirst(folder.count + 1))
         let temp = "\(folder)/.\(name).klaster-tmp-\(getpid())-\(counter.next())"
@@ -19,9 +24,10 @@ public enum AtomicFile {
         }
         do {
             defer { close(fd) }
-            let contiguous = Array(bytes)
-            guard contiguous.withUnsafeBytes({ FileIO.writeAll(fd, $0) }) else {
-                throw StoreError(.unwritable, "\(path): cannot write: \(FileIO.errnoText())")
+            for part in parts {
+                guard part.withUnsafeBytes({ FileIO.writeAll(fd, $0) }) else {
+                    throw StoreError(.unwritable, "\(path): cannot write: \(FileIO.errnoText())")
+                }
             }
             if sync && fsync(fd) != 0 {
                 throw StoreError(.unwritable, "\(path): cannot write: \(FileIO.errnoText())")

@@ -1,13 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A compact binary form for the validation cache: little-endian integers and strings kept once
 /// in a table. Reading checks every bound and returns `nil` on anything malformed, so a damaged
 /// cache only costs a cold run.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
-    private var table: [String] = []
-    /// Open addressing over ``table`` by ``TextHash`` (cheaper than `Dictionary`'s SipHash for the
-    /// many short strings a cache holds): indices into ``table``, or -1.
+    /// The string table as the file has it: each string's length (``u32(_:)``) and UTF-8 bytes,
+    /// in the order first written. Kept as bytes, not `String`s: looking a string up compares
+    /// bytes in one buffer, and no string is retained.
+    private var table: [UInt8] = []
+    /// Per string of the table: its hash, and where its bytes start in ``table``.
+    private var strings: [(hash: Int, start: Int)] = []
+    /// Open addressing over ``strings`` by ``TextHash`` (cheaper than `Dictionary`'s SipHash for
+    /// the many short strings a cache holds): indices into ``strings``, or -1.
     private var slots: [Int32] = [Int32](repeating: -1, count: 1024)
-    private var hashes: [Int] = []
+
+    /// Makes room for a body of about `count` bytes.
+    mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
 
     mutating func u8(_ v: UInt8) { bytes.append(v) }
 
@@ -21,6 +32,16 @@ struct BinaryWriter {
 
     mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
 
+    /// A count, line or column: seven bits a byte, low bits first (one byte below 128).
+    mutating func varint(_ v: Int) {
+        var x = UInt64(bitPattern: Int64(v))
+        while x >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: x) | 0x80)
+            x >>= 7
+        }
+        bytes.append(UInt8(x))
+    }
+
     /// Where the next byte of the body goes.
     var count: Int { bytes.count }
 
@@ -31,47 +52,61 @@ struct BinaryWriter {
         }
     }
 
-    /// A string, as an index into the table written by ``finish(magic:)``.
+    /// A string, as its position in the table written by ``finish(magic:)`` (a ``varint(_:)``).
     mutating func string(_ s: String) {
-        let hash = TextHash.hash(s)
+        var s = s
+        let position = s.withUTF8 { self.index(of: $0) }
+        varint(position)
+    }
+
+    /// The position of `text` in the table, added if it is not there.
+    private mutating func index(of text: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = TextHash.hash(UnsafeRawBufferPointer(text))
         let mask = slots.count - 1
         var slot = hash & mask
         while true {
             let index = Int(slots[slot])
             if index < 0 { break }
-            if hashes[index] == hash && table[index] == s { return u32(UInt32(index)) }
+            if strings[index].hash == hash, same(text, at: strings[index].start) { return index }
             slot = (slot + 1) & mask
         }
-        let index = table.count
-        table.append(s)
-        hashes.append(hash)
+        let index = strings.count
+        withUnsafeBytes(of: UInt32(text.count).littleEndian) { table.append(contentsOf: $0) }
+        strings.append((hash, table.count))
+        table.append(contentsOf: text)
         slots[slot] = Int32(index)
-        if 2 * table.count > slots.count { grow() }
-        u32(UInt32(index))
+        if 2 * strings.count > slots.count { grow() }
+        return index
+    }
+
+    /// Whether the table's string whose bytes start at `start` is `text`.
+    private func same(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        table.withUnsafeBytes { table in
+            let length = UInt32(littleEndian: table.loadUnaligned(fromByteOffset: start - 4, as: UInt32.self))
+            return Int(length) == text.count && (text.isEmpty || memcmp(table.baseAddress! + start, text.baseAddress!, text.count) == 0)
+        }
     }
 
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: 2 * slots.count)
         let mask = slots.count - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = hash & mask
+        for (index, string) in strings.enumerated() {
+            var slot = string.hash & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index)
         }
     }
 
-    /// The whole file: magic, the string table, then the body.
-    func finish(magic: [UInt8]) -> [UInt8] {
+    /// The whole file, in parts to be written one after the other: the magic and the string
+    /// table, then the body.
+    func finish(magic: [UInt8]) -> [[UInt8]] {
         var head = BinaryWriter()
+        head.bytes.reserveCapacity(magic.count + 12 + table.count)
         head.bytes = magic
-        head.u32(UInt32(table.count))
-        for s in table {
-            let utf8 = Array(s.utf8)
-            head.u32(UInt32(utf8.count))
-            head.bytes += utf8
-        }
+        head.u32(UInt32(strings.count))
+        head.bytes += table
         head.u64(UInt64(bytes.count))
-        return head.bytes + bytes
+        return [head.bytes, bytes]
     }
 }
 
@@ -97,6 +132,9 @@ struct BinaryReader {
     }
 
     var atEnd: Bool { position == bytes.count }
+
+    /// Bytes left to read.
+    var remaining: Int { bytes.count - position }
 
     /// Moves `count` bytes on; false (staying put) past the end.
     mutating func skip(_ count: Int) -> Bool {
@@ -134,16 +172,31 @@ struct BinaryReader {
 
     mutating func int() -> Int? { u64().map { Int(Int64(bitPattern: $0)) } }
 
+    /// A ``BinaryWriter/varint(_:)``; `nil` past the end or for more than 64 bits.
+    mutating func varint() -> Int? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            guard shift < 64, shift < 63 || byte <= 1 else { return nil }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(Int64(bitPattern: value)) }
+            shift += 7
+        }
+        return nil
+    }
+
     mutating func string() -> String? {
-        guard let index = u32(), Int(index) < table.count else { return nil }
-        let (start, count) = table[Int(index)]
+        guard let index = varint(), index >= 0, index < table.count else { return nil }
+        let (start, count) = table[index]
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
     }
 
     /// Whether the next string is `text`, without making it; moves past it either way.
     mutating func string(equals text: String) -> Bool? {
-        guard let index = u32(), Int(index) < table.count else { return nil }
-        let (start, count) = table[Int(index)]
+        guard let index = varint(), index >= 0, index < table.count else { return nil }
+        let (start, count) = table[index]
         return bytes.withUnsafeBufferPointer { TextHash.equal(text, UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
     }
 }

@@ -14,7 +14,7 @@ import KlasterStore
 /// the record files are exactly the cached ones (``across``); otherwise they run again from the
 /// facts.
 struct ValidationCache {
-    static let magic = Array("KLASTER-VALIDATE-3\n".utf8)
+    static let magic = Array("KLASTER-VALIDATE-4\n".utf8)
 
     /// One record file as the cache has it. Its facts stay encoded until asked for
     /// (``facts(of:)``): a run where nothing changed never needs them.
@@ -110,9 +110,12 @@ struct ValidationCache {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let settled = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec) - 2_000_000_000
-        let stable = entries.filter { $0.stamp.modified < settled && $0.stamp.changed < settled }
-        writer.u32(UInt32(stable.count))
-        for entry in stable {
+        func isStable(_ stamp: FileIO.Stamp) -> Bool { stamp.modified < settled && stamp.changed < settled }
+        // About 400 bytes a record; room that is never written costs no memory.
+        writer.reserveCapacity(1024 * entries.count + 4096)
+        let stableCount = entries.reduce(0) { $0 + (isStable($1.stamp) ? 1 : 0) }
+        writer.u32(UInt32(stableCount))
+        for entry in entries where isStable(entry.stamp) {
             writer.string(entry.file)
             writer.int(entry.stamp.size)
             writer.int(entry.stamp.modified)
@@ -127,7 +130,7 @@ struct ValidationCache {
                 writer.patchU32(at: lengthAt, UInt32(writer.count - lengthAt - 4))
             }
         }
-        if let across, stable.count == entries.count {
+        if let across, stableCount == entries.count {
             writer.u8(1)
             write(across, to: &writer)
         } else {
@@ -136,7 +139,7 @@ struct ValidationCache {
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
         do {
             try AtomicFile.makeFolder(folder)
-            try AtomicFile.write(writer.finish(magic: Self.magic), to: path, sync: false)
+            try AtomicFile.write(parts: writer.finish(magic: Self.magic), to: path, sync: false)
         } catch {
             // A read-only store validates without a cache.
         }
@@ -145,9 +148,9 @@ struct ValidationCache {
     private static func write(_ facts: RecordFacts, to w: inout BinaryWriter) {
         w.u8(kindCode(facts.kind))
         w.string(facts.id)
-        w.u32(UInt32(facts.references.count))
+        w.varint(facts.references.count)
         for r in facts.references { write(r, to: &w) }
-        w.u32(UInt32(facts.uniques.count))
+        w.varint(facts.uniques.count)
         for u in facts.uniques {
             w.string(u.field)
             w.string(u.value)
@@ -159,16 +162,16 @@ struct ValidationCache {
         } else {
             w.u8(0)
         }
-        w.u32(UInt32(facts.coordinates.count))
+        w.varint(facts.coordinates.count)
         for c in facts.coordinates { w.string(c) }
     }
 
     private static func write(_ diagnostics: [Diagnostic], to w: inout BinaryWriter) {
-        w.u32(UInt32(diagnostics.count))
+        w.varint(diagnostics.count)
         for d in diagnostics {
             w.string(d.file)
-            w.int(d.line)
-            w.int(d.column)
+            w.varint(d.line)
+            w.varint(d.column)
             w.u8(d.severity == .error ? 0 : 1)
             w.string(d.rule)
             w.string(d.message)
@@ -177,10 +180,10 @@ struct ValidationCache {
     }
 
     private static func readDiagnostics(_ r: inout BinaryReader) -> [Diagnostic]? {
-        guard let count = r.u32() else { return nil }
+        guard let count = r.varint(), count >= 0 else { return nil }
         var diagnostics: [Diagnostic] = []
         for _ in 0..<count {
-            guard let file = r.string(), let line = r.int(), let column = r.int(), let severity = r.u8(),
+            guard let file = r.string(), let line = r.varint(), let column = r.varint(), let severity = r.u8(),
                 let rule = r.string(), let message = r.string(), let path = r.string()
             else { return nil }
             diagnostics.append(
@@ -201,20 +204,22 @@ struct ValidationCache {
 
     private static func write(_ p: RecordFacts.Place, to w: inout BinaryWriter) {
         w.string(p.pointer)
-        w.int(p.line)
-        w.int(p.column)
+        w.varint(p.line)
+        w.varint(p.column)
     }
 
     private static func readFacts(_ r: inout BinaryReader) -> RecordFacts? {
-        guard let kind = r.u8().flatMap(kind(code:)), let id = r.string(), let refCount = r.u32() else { return nil }
+        guard let kind = r.u8().flatMap(kind(code:)), let id = r.string(), let refCount = r.varint(), refCount >= 0,
+            refCount <= r.remaining
+        else { return nil }
         var facts = RecordFacts(kind: kind, id: id)
-        facts.references.reserveCapacity(Int(refCount))
+        facts.references.reserveCapacity(refCount)
         for _ in 0..<refCount {
             guard let reference = readReference(&r) else { return nil }
             facts.references.append(reference)
         }
-        guard let uniqueCount = r.u32() else { return nil }
-        facts.uniques.reserveCapacity(Int(uniqueCount))
+        guard let uniqueCount = r.varint(), uniqueCount >= 0, uniqueCount <= r.remaining else { return nil }
+        facts.uniques.reserveCapacity(uniqueCount)
         for _ in 0..<uniqueCount {
             guard let field = r.string(), let value = r.string(), let place = readPlace(&r) else { return nil }
             facts.uniques.append(RecordFacts.UniqueValue(field: field, value: value, place: place))
@@ -224,7 +229,7 @@ struct ValidationCache {
             guard let c = readReference(&r) else { return nil }
             facts.coordinator = c
         }
-        guard let coordinatesCount = r.u32() else { return nil }
+        guard let coordinatesCount = r.varint(), coordinatesCount >= 0 else { return nil }
         for _ in 0..<coordinatesCount {
             guard let c = r.string() else { return nil }
             facts.coordinates.append(c)
@@ -238,7 +243,7 @@ struct ValidationCache {
     }
 
     private static func readPlace(_ r: inout BinaryReader) -> RecordFacts.Place? {
-        guard let pointer = r.string(), let line = r.int(), let column = r.int() else { return nil }
+        guard let pointer = r.string(), let line = r.varint(), let column = r.varint() else { return nil }
         return RecordFacts.Place(pointer: pointer, line: line, column: column)
     }
 
