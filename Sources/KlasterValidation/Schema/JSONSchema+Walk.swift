@@ -99,7 +99,8 @@ extension JSONSchema {
     ) -> AnnotatedScalar {
         let expected = expectedTypes(location)
         return AnnotatedScalar(
-            path: YAMLPath(path),
+            // A copy of its own, so that the caller's path stays unshared as it moves on.
+            path: YAMLPath(path.withUnsafeBufferPointer { Array($0) }),
             scalar: scalar,
             value: value ?? scalar.jsonValue(expecting: expected),
             expected: expected,

@@ -89,8 +89,15 @@ extension SchemaValidator {
                 let k = document.keyIndex(keyNode, in: keys)
                 let key = k.map { keys.keys[$0] } ?? document.keyText(keyNode)
                 if let k { seen |= 1 << UInt64(k) }
-                let childLocation =
-                    atThisNode ? (k.map { keyedLocation[$0] } ?? otherMemberLocation) : schema.child(of: location, key: key)
+                let childLocation: SchemaLocation
+                if atThisNode {
+                    childLocation = k.map { keyedLocation[$0] } ?? otherMemberLocation
+                } else if case .single(let t) = location {
+                    // As ``JSONSchema/child(of:key:)``, the key found by its bytes.
+                    childLocation = document.keyIndex(keyNode, in: nodes[t].keys).map { nodes[t].keyedLocation[$0] } ?? nodes[t].otherMemberLocation
+                } else {
+                    childLocation = schema.child(of: location, key: key)
+                }
                 if let k, case let property = keyedProperty[k], property >= 0 {
                     descend(into: value, key: key, schema: property, location: childLocation)
                 } else if let additional {
@@ -160,7 +167,7 @@ extension SchemaValidator {
         for branch in nodes[s].anyOf {
             let found = trial(node, value: value, schema: branch, location: location, stopAtFirst: stopAtFirst)
             if found.isEmpty { return }
-            if closest.map({ score(found) < score($0) }) ?? true { closest = found }
+            if isCloser(found, than: closest) { closest = found }
         }
         reportNoBranch("anyOf", closest ?? [], node: node, schema: s)
     }
@@ -173,7 +180,7 @@ extension SchemaValidator {
             if found.isEmpty {
                 matching.append(i)
                 if matching.count > 1 && stopAtFirst { break }
-            } else if closest.map({ score(found) < score($0) }) ?? true {
+            } else if isCloser(found, than: closest) {
                 closest = found
             }
         }
@@ -196,12 +203,19 @@ extension SchemaValidator {
         report(keyword, message, at: document.start(node), schema: s, causes: SchemaViolation.ordered(closest))
     }
 
-    /// How far a failed branch is from fitting: a wrong type at the place itself counts most, a
-    /// wrong `const`/`enum` (a discriminator) next, any other problem least.
-    private func score(_ found: [SchemaViolation]) -> Int {
+    /// Whether a failed branch's `found` is closer to fitting than `closest` (or there is none).
+    private func isCloser(_ found: [SchemaViolation], than closest: [SchemaViolation]?) -> Bool {
+        guard let closest else { return true }
+        return Self.score(found, depth: path.count) < Self.score(closest, depth: path.count)
+    }
+
+    /// How far a failed branch is from fitting, at a place `depth` steps down: a wrong type at
+    /// the place itself counts most, a wrong `const`/`enum` (a discriminator) next, any other
+    /// problem least.
+    private static func score(_ found: [SchemaViolation], depth: Int) -> Int {
         var total = 0
         for violation in found {
-            if violation.keyword == "type" && violation.path.components.count == path.count {
+            if violation.keyword == "type" && violation.path.components.count == depth {
                 total += 1000
             } else if violation.keyword == "const" || violation.keyword == "enum" {
                 total += 100
