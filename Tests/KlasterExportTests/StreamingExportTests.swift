@@ -49,7 +49,7 @@ import Testing
         var out: [String: Data] = [:]
         for file in try FileManager.default.subpathsOfDirectory(atPath: folder) {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + file, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: folder + "/" + file, isDirectory: &isFolder)
             if !isFolder.boolValue { out[file] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)) }
         }
         return out
