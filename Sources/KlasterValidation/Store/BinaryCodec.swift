@@ -52,11 +52,24 @@ struct BinaryWriter {
         }
     }
 
-    /// A string, as its position in the table written by ``finish(magic:)`` (a ``varint(_:)``).
+    /// A string that recurs (a pointer, a field, an id referred to): its position in the table
+    /// written by ``finish(magic:)``, as the ``varint(_:)`` of twice the position.
     mutating func string(_ s: String) {
         var s = s
         let position = s.withUTF8 { self.index(of: $0) }
-        varint(position)
+        varint(2 * position)
+    }
+
+    /// A string that is likely written once (a file's path, a unique value): in place, as the
+    /// ``varint(_:)`` of twice its length plus one, then its bytes. Looking it up in the table
+    /// would cost more (at 100,000 records the table outgrows the processor's caches) than
+    /// the bytes a repeat costs.
+    mutating func inlineString(_ s: String) {
+        var s = s
+        s.withUTF8 { text in
+            varint(2 * text.count + 1)
+            bytes.append(contentsOf: text)
+        }
     }
 
     /// The position of `text` in the table, added if it is not there.
@@ -187,16 +200,28 @@ struct BinaryReader {
         return nil
     }
 
+    /// A ``BinaryWriter/string(_:)`` or ``BinaryWriter/inlineString(_:)``.
     mutating func string() -> String? {
-        guard let index = varint(), index >= 0, index < table.count else { return nil }
-        let (start, count) = table[index]
+        guard let (start, count) = stringBytes() else { return nil }
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
     }
 
     /// Whether the next string is `text`, without making it; moves past it either way.
     mutating func string(equals text: String) -> Bool? {
-        guard let index = varint(), index >= 0, index < table.count else { return nil }
-        let (start, count) = table[index]
+        guard let (start, count) = stringBytes() else { return nil }
         return bytes.withUnsafeBufferPointer { TextHash.equal(text, UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+    }
+
+    /// Where the next string's bytes are, in the table or in place; moves past it.
+    private mutating func stringBytes() -> (start: Int, count: Int)? {
+        guard let code = varint(), code >= 0 else { return nil }
+        if code % 2 == 0 {
+            guard code / 2 < table.count else { return nil }
+            return table[code / 2]
+        }
+        let count = code / 2
+        guard count <= bytes.count - position else { return nil }
+        defer { position += count }
+        return (position, count)
     }
 }

@@ -22,11 +22,15 @@ struct CrossRecordCheck {
         // By the kind's position: no dictionary look-up per reference.
         var ids = [KeyTable](repeating: KeyTable(), count: RecordKind.allCases.count)
         for (kind, table) in index { ids[kind.order] = table }
-        for (position, record) in facts.enumerated() {
-            for reference in record.references where !ids[reference.kind.order].contains(reference.id) {
+        // By index, each value read where it is: a store's facts are not copied one by one.
+        for position in facts.indices {
+            let kind = facts[position].kind
+            let references = facts[position].references
+            for r in references.indices where !ids[references[r].kind.order].contains(references[r].id) {
+                let reference = references[r]
                 diagnostics.append(
                     Diagnostic(
-                        file: fileOf(record), line: reference.place.line, column: reference.place.column, rule: "ref",
+                        file: fileOf(facts[position]), line: reference.place.line, column: reference.place.column, rule: "ref",
                         message: "'\(Self.fieldName(reference.place.pointer))' refers to \(reference.kind.singular) "
                             + "'\(reference.id)', which does not exist "
                             + "(no \(reference.kind.folder)/\(reference.id).yaml)",
@@ -34,8 +38,9 @@ struct CrossRecordCheck {
                     )
                 )
             }
-            for unique in record.uniques {
-                let field = UniqueField(kind: record.kind, field: unique.field)
+            let uniques = facts[position].uniques
+            for u in uniques.indices {
+                let field = UniqueField(kind: kind, field: uniques[u].field)
                 let table: Int
                 if let known = fields.firstIndex(of: field) {
                     table = known
@@ -44,27 +49,30 @@ struct CrossRecordCheck {
                     fields.append(field)
                     firstUse.append([:])
                 }
-                if let first = firstUse[table][unique.value] {
+                if let first = firstUse[table][uniques[u].value] {
                     // The same file: a record's kind and id name its file.
-                    if first.record == position || (facts[first.record].kind == record.kind && facts[first.record].id == record.id) { continue }
+                    if first.record == position || (facts[first.record].kind == kind && facts[first.record].id == facts[position].id) {
+                        continue
+                    }
+                    let unique = uniques[u]
                     diagnostics.append(
                         Diagnostic(
-                            file: fileOf(record), line: unique.place.line, column: unique.place.column, rule: "unique",
+                            file: fileOf(facts[position]), line: unique.place.line, column: unique.place.column, rule: "unique",
                             message: "\(unique.value) is already used by \(fileOf(facts[first.record])):\(first.line); "
-                                + "'\(Self.fieldName(unique.field))' must be unique across \(record.kind.rawValue)",
+                                + "'\(Self.fieldName(unique.field))' must be unique across \(kind.rawValue)",
                             path: unique.place.pointer
                         )
                     )
                 } else {
-                    firstUse[table][unique.value] = (position, unique.place.line)
+                    firstUse[table][uniques[u].value] = (position, uniques[u].place.line)
                 }
             }
-            if let coordinator = record.coordinator, let clusters = coordinates[coordinator.id],
-                !clusters.contains(record.id)
+            if let coordinator = facts[position].coordinator, let clusters = coordinates[coordinator.id],
+                !clusters.contains(facts[position].id)
             {
                 diagnostics.append(
                     Diagnostic(
-                        file: fileOf(record), line: coordinator.place.line, column: coordinator.place.column, severity: .warning,
+                        file: fileOf(facts[position]), line: coordinator.place.line, column: coordinator.place.column, severity: .warning,
                         rule: "coordinator-membership",
                         message: "the coordinator '\(coordinator.id)' has no membership in this cluster with the role "
                             + "coordinator or administrator (add one to members/\(coordinator.id).yaml)",

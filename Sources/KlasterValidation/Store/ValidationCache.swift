@@ -116,7 +116,7 @@ struct ValidationCache {
         let stableCount = entries.reduce(0) { $0 + (isStable($1.stamp) ? 1 : 0) }
         writer.u32(UInt32(stableCount))
         for entry in entries where isStable(entry.stamp) {
-            writer.string(entry.file)
+            writer.inlineString(entry.file)
             writer.int(entry.stamp.size)
             writer.int(entry.stamp.modified)
             writer.int(entry.stamp.changed)
@@ -147,13 +147,13 @@ struct ValidationCache {
 
     private static func write(_ facts: RecordFacts, to w: inout BinaryWriter) {
         w.u8(kindCode(facts.kind))
-        w.string(facts.id)
+        w.inlineString(facts.id)
         w.varint(facts.references.count)
         for r in facts.references { write(r, to: &w) }
         w.varint(facts.uniques.count)
         for u in facts.uniques {
             w.string(u.field)
-            w.string(u.value)
+            w.inlineString(u.value)
             write(u.place, to: &w)
         }
         if let c = facts.coordinator {

@@ -15,10 +15,11 @@ import Testing
         // Enough distinct strings to grow the look-up table several times, each written twice.
         let strings = (0..<3_000).map { "/memberships/\($0)/cluster" } + ["", "Łódź", "żółw", String(repeating: "x", count: 70_000)]
         let numbers = [0, 1, 127, 128, 300, 16_383, 16_384, Int(Int32.max), Int.max, -1, Int.min]
+        // Every third string is written in place instead of through the table.
         for (i, s) in strings.enumerated() {
             writer.string(s)
             writer.varint(numbers[i % numbers.count])
-            writer.string(s)
+            if i % 3 == 0 { writer.inlineString(s) } else { writer.string(s) }
             writer.int(i)
         }
         var reader = try #require(BinaryReader(file(writer), magic: Self.magic))
@@ -45,11 +46,14 @@ import Testing
         writer.varint(5)
         let good = file(writer)
         let body = good.count - 2
-        // A position past the table.
-        var bad = good
-        bad[body] = 9
-        var reader = try #require(BinaryReader(bad, magic: Self.magic))
-        #expect(reader.string() == nil)
+        // A position past the table (an even code), and a string in place longer than what is
+        // left (an odd one).
+        for code: UInt8 in [8, 9] {
+            var bad = good
+            bad[body] = code
+            var reader = try #require(BinaryReader(bad, magic: Self.magic))
+            #expect(reader.string() == nil)
+        }
         // A varint that never ends, and one longer than 64 bits.
         for tail: [UInt8] in [[0x80], [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02]] {
             var writer = BinaryWriter()
