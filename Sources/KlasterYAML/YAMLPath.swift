@@ -116,11 +116,15 @@ public struct YAMLPath: Hashable, Sendable, CustomStringConvertible, Expressible
                 buffer[i] = UInt8(ascii: "/")
                 i += 1
                 switch component {
-                case .key(let key):
-                    for byte in key.utf8 {
-                        if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") { plain = false }
-                        buffer[i] = byte
-                        i += 1
+                case .key(var key):
+                    // The key's bytes in place: walking `String.UTF8View` a byte at a time costs
+                    // several times more.
+                    key.withUTF8 { bytes in
+                        for byte in bytes {
+                            if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") { plain = false }
+                            buffer[i] = byte
+                            i += 1
+                        }
                     }
                 case .index(var index):
                     let end = i + Self.digitCount(index)

@@ -114,8 +114,8 @@ struct BinaryWriter {
     /// table, then the body.
     func finish(magic: [UInt8]) -> [[UInt8]] {
         var head = BinaryWriter()
-        head.bytes.reserveCapacity(magic.count + 12 + table.count)
         head.bytes = magic
+        head.bytes.reserveCapacity(magic.count + 12 + table.count)
         head.u32(UInt32(strings.count))
         head.bytes += table
         head.u64(UInt64(bytes.count))
