@@ -21,7 +21,9 @@ struct KeyTable: Sendable {
         }
     }
 
-    /// The position of `key` in ``keys``.
+    /// The position of `key` in ``keys``. Its own loop rather than ``index(ofBytes:)`` on the
+    /// key's bytes: keys that come from a table compare as the same storage at once, and going
+    /// through bytes cost 20 M instructions more on the 10,000-record validation.
     @inline(__always)
     func index(of key: String) -> Int? {
         guard !keys.isEmpty else { return nil }

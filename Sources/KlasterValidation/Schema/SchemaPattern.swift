@@ -44,14 +44,19 @@ public struct SchemaPattern: @unchecked Sendable {
     /// True when the pattern matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
         if let verdict = storage.automaton?.search(text) { return verdict }
-        if let simple = storage.simple { return simple.search(text) ?? false }
-        return regexMatches(text)
+        return matchesWithoutAutomaton(text)
     }
 
     /// ``matches(_:)`` of UTF-8 text.
     func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if let verdict = storage.automaton?.search(bytes: bytes) { return verdict }
-        return matches(String(decoding: bytes, as: UTF8.self))
+        return matchesWithoutAutomaton(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The verdict for a text the automaton does not take (not all ASCII, or no automaton).
+    private func matchesWithoutAutomaton(_ text: String) -> Bool {
+        if let simple = storage.simple { return simple.search(text) ?? false }
+        return regexMatches(text)
     }
 
     /// The verdict of the backtracking matcher alone (`nil` when it is not used or gave up).

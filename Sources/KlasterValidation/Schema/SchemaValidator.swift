@@ -4,9 +4,10 @@ import KlasterYAML
 /// its nodes and the compiled schema together, collecting violations with the path it is at.
 ///
 /// Scalars are typed once per place (``SchemaLocation``) and that value (a ``ScalarValue``: a
-/// string stays the document's text) is handed to every schema applied at the place (`$ref`, `allOf`, `anyOf`, `oneOf` branches). As in the JSON
-/// Schema output format, a failed `anyOf`/`oneOf` is one violation at its instance; the closest
-/// branch's problems are its `causes`.
+/// string stays the document's text) is handed to every schema applied at the place (`$ref`,
+/// `allOf`, `anyOf`, `oneOf` branches). As in the JSON Schema output format, a failed
+/// `anyOf`/`oneOf` is one violation at its instance; the closest branch's problems are its
+/// `causes`.
 struct SchemaValidator<Document: ValidatedDocument> {
     typealias Node = Document.Node
 

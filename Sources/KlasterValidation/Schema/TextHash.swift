@@ -6,7 +6,7 @@ import Glibc
 enum TextHash {
     static func hash(_ text: String) -> Int {
         if let value = text.utf8.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0)) }) { return value }
-        return hash(Array(text.utf8).withUnsafeBytes { $0 })
+        return Array(text.utf8).withUnsafeBytes { hash($0) }
     }
 
     /// Whether `text`'s UTF-8 bytes are `bytes`.

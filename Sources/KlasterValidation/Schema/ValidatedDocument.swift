@@ -174,15 +174,17 @@ extension FlatYAML: ValidatedDocument {
 
     func withUTF8<R>(_ node: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { withText(node, body) }
 
-    /// As ``jsonValue(_:expecting:)``, building no text.
+    /// ``jsonValue(_:expecting:)`` building no text: a scalar's string is always its own text.
     func typedValue(_ node: Int, expecting types: SchemaTypes) -> ScalarValue {
-        if isTagged(node), tag(node) != nil { return ScalarValue(jsonValue(node, expecting: types)) }
+        if isTagged(node), let tag = tag(node) {
+            return ScalarValue(YAMLScalar(string(node), style: style(node), tag: tag).jsonValue(expecting: types))
+        }
         guard style(node) == .plain, let core = withText(node, { YAMLCore.value(ofBytes: $0) }) else { return .text }
         return YAMLScalar.plainValue(core, expecting: types).map { .value($0) } ?? .text
     }
 
     func plainYAML11Reading(_ node: Int) -> PlainScalar.Reading? {
-        // As in ``yamlScalar(_:value:)``: a tag the reader keeps no name of counts as none.
+        // As in ``yamlScalar(_:)``: a tag the reader keeps no name of counts as none.
         guard kind(node) == .scalar, style(node) == .plain, !isTagged(node) || tag(node) == nil else { return nil }
         return withText(node) { PlainScalar.yaml11Reading(bytes: $0) }
     }

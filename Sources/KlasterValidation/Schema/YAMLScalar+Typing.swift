@@ -52,13 +52,7 @@ extension FlatYAML {
     /// The JSON value of the scalar at `node` where a schema allows `types`: exactly
     /// ``YAMLScalar/jsonValue(expecting:)`` of the same scalar.
     public func jsonValue(_ node: Int, expecting types: SchemaTypes) -> JSONValue {
-        if isTagged(node), let tag = tag(node) {
-            return YAMLScalar(string(node), style: style(node), tag: tag).jsonValue(expecting: types)
-        }
-        guard style(node) == .plain, let core = withText(node, { YAMLCore.value(ofBytes: $0) }) else {
-            return .string(string(node))
-        }
-        return YAMLScalar.plainValue(core, expecting: types) ?? .string(string(node))
+        jsonValue(node, typedValue(node, expecting: types))
     }
 }
 
