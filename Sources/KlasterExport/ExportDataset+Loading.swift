@@ -63,31 +63,49 @@ extension ExportDataset {
         return Loaded(dataset: dataset, diagnostics: diagnostics)
     }
 
-    /// Reads, parses and types one record file.
+    /// Reads, parses and types one record file, and validates it when `validate` is set.
     static func load(
         _ file: RecordFile,
         store: Store,
         schemas: SchemaSet,
         validate: Bool
     ) -> Result<(ExportRecord, [Diagnostic]), ExportError> {
-        let parsed: Result<YAMLNode?, YAMLError>
+        if !validate { return parse(file, store: store, schemas: schemas).map { ($0.record, []) } }
+        let bytes: Result<[UInt8], YAMLError>
         do {
-            switch try store.read(file) {
-            case .failure(let error):
-                parsed = .failure(error)
-            case .success(let bytes):
-                // An ordinary record is typed straight from the flat document (unless it is to
-                // be validated, which needs the tree); anything else goes through the tree.
-                if !validate, let flat = bytes.withUnsafeBufferPointer({ YAMLParser(limits: store.limits).parseFlat($0) }) {
-                    let value = schemas.schemas[0].canonicalJSON(of: flat)
-                    return .success((ExportRecord(kind: file.kind, id: file.id, file: file.relativePath, value: withID(value, file.id)), []))
-                }
-                parsed = Result { () throws(YAMLError) -> YAMLNode? in
-                    try YAMLParser(limits: store.limits).parse(bytes, file: file.relativePath)
-                }
-            }
+            bytes = try store.read(file)
         } catch {
             return .failure(ExportError(.io, error.message))
+        }
+        return .success(loadTree(file, bytes, store: store, schemas: schemas, validate: true))
+    }
+
+    /// Reads and parses one record file, to be typed by its first schema: an ordinary record
+    /// flat, with no value built yet; anything else through the tree (a file that does not
+    /// parse gives a record with only its id, as ``load(from:kinds:validate:progress:)`` keeps it).
+    static func parse(_ file: RecordFile, store: Store, schemas: SchemaSet) -> Result<ParsedRecord, ExportError> {
+        let bytes: Result<[UInt8], YAMLError>
+        do {
+            bytes = try store.read(file)
+        } catch {
+            return .failure(ExportError(.io, error.message))
+        }
+        if case .success(let read) = bytes, let flat = read.withUnsafeBufferPointer({ YAMLParser(limits: store.limits).parseFlat($0) }) {
+            return .success(ParsedRecord(kind: file.kind, id: file.id, file: file.relativePath, flat: flat, schema: schemas.schemas[0]))
+        }
+        return .success(ParsedRecord(loadTree(file, bytes, store: store, schemas: schemas, validate: false).0))
+    }
+
+    /// Parses a record file's bytes into a tree, types it and validates it when `validate` is set.
+    private static func loadTree(
+        _ file: RecordFile,
+        _ bytes: Result<[UInt8], YAMLError>,
+        store: Store,
+        schemas: SchemaSet,
+        validate: Bool
+    ) -> (ExportRecord, [Diagnostic]) {
+        let parsed = bytes.flatMap { bytes in
+            Result { () throws(YAMLError) -> YAMLNode? in try YAMLParser(limits: store.limits).parse(bytes, file: file.relativePath) }
         }
         var found: [Diagnostic] = []
         var value = JSONValue.object(JSONObject())
@@ -102,7 +120,7 @@ extension ExportDataset {
                     message: error.message
                 )
             )
-            return .success((ExportRecord(kind: file.kind, id: file.id, file: file.relativePath, value: value), found))
+            return (ExportRecord(kind: file.kind, id: file.id, file: file.relativePath, value: value), found)
         case .success(nil):
             found.append(Diagnostic(file: file.relativePath, line: 0, column: 0, rule: "yaml", message: "the file holds no record"))
         case .success(let document?):
@@ -111,7 +129,7 @@ extension ExportDataset {
                 found += schemas.validate(document).map { $0.diagnostic(file: file.relativePath) }
             }
         }
-        return .success((ExportRecord(kind: file.kind, id: file.id, file: file.relativePath, value: withID(value, file.id)), found))
+        return (ExportRecord(kind: file.kind, id: file.id, file: file.relativePath, value: withID(value, file.id)), found)
     }
 
     /// `value` with `id` as its first key (set to the file stem when the file has none).

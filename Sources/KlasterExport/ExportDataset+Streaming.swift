@@ -53,12 +53,12 @@ struct StoreSource: Sendable {
     let schemas: [RecordKind: SchemaSet]
     let chunkLimit: Int
 
-    /// Reads, parses and types the records of `kind`, `size` at a time, and passes each chunk
-    /// through `map` on all cores, then to `body` in order.
+    /// Reads and parses the records of `kind`, `size` at a time, and passes each chunk through
+    /// `map` on all cores, then to `body` in order.
     func forEachChunk<Result: Sendable>(
         of kind: RecordKind,
         size: Int,
-        map: @Sendable (ExportRecord) -> Result,
+        map: @Sendable (ParsedRecord) -> Result,
         _ body: ([Result]) throws(ExportError) -> Void
     ) throws(ExportError) {
         let files = self.files[kind] ?? []
@@ -69,7 +69,7 @@ struct StoreSource: Sendable {
         while start < files.count {
             let end = min(start + size, files.count)
             let results = parallelMap(Array(files[start..<end]), chunk: 16) { file -> Swift.Result<Result, ExportError> in
-                ExportDataset.load(file, store: store, schemas: schemas, validate: false).map { map($0.0) }
+                ExportDataset.parse(file, store: store, schemas: schemas).map(map)
             }
             var chunk: [Result] = []
             chunk.reserveCapacity(results.count)

@@ -84,7 +84,7 @@ public struct ExportDataset: Sendable {
             return byKind[kind] ?? []
         case .store(let store):
             var all: [ExportRecord] = []
-            try? store.forEachChunk(of: kind, size: 4096, map: { $0 }) { (chunk: [ExportRecord]) throws(ExportError) in all += chunk }
+            try? store.forEachChunk(of: kind, size: 4096, map: { $0.record }) { (chunk: [ExportRecord]) throws(ExportError) in all += chunk }
             return all
         }
     }
@@ -109,13 +109,24 @@ public struct ExportDataset: Sendable {
         map: @Sendable (ExportRecord) -> Result,
         _ body: ([Result]) throws(ExportError) -> Void
     ) throws(ExportError) {
+        try forEachParsedChunk(of: kind, size: size, map: { map($0.record) }, body)
+    }
+
+    /// ``forEachChunk(of:size:map:_:)`` with `map` given each record as just read, before its
+    /// value is built: for an exporter that writes text straight from the parsed file.
+    public func forEachParsedChunk<Result: Sendable>(
+        of kind: RecordKind,
+        size: Int = 1024,
+        map: @Sendable (ParsedRecord) -> Result,
+        _ body: ([Result]) throws(ExportError) -> Void
+    ) throws(ExportError) {
         switch source {
         case .memory(let byKind):
             let records = byKind[kind] ?? []
             var start = 0
             while start < records.count {
                 let end = min(start + size, records.count)
-                try body(parallelMap(Array(records[start..<end]), chunk: 16, map))
+                try body(parallelMap(Array(records[start..<end]), chunk: 16) { map(ParsedRecord($0)) })
                 start = end
             }
         case .store(let store):

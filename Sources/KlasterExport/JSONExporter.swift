@@ -44,7 +44,7 @@ public struct JSONExporter: Exporter {
             }
             try sink.write("[\n")
             var first = true
-            try dataset.forEachChunk(of: kind, map: render) { (texts: [[UInt8]]) throws(ExportError) in
+            try dataset.forEachParsedChunk(of: kind, map: render) { (texts: [[UInt8]]) throws(ExportError) in
                 for text in texts {
                     try sink.write(first ? "    " : ",\n    ")
                     try sink.write(text)
@@ -60,10 +60,10 @@ public struct JSONExporter: Exporter {
     }
 
     /// One record's JSON text, indented for its place in the document.
-    @Sendable static func render(_ record: ExportRecord) -> [UInt8] {
+    @Sendable static func render(_ record: ParsedRecord) -> [UInt8] {
         var text: [UInt8] = []
         text.reserveCapacity(4096)
-        record.value.writePretty(to: &text, indent: 2)
+        record.writePrettyJSON(to: &text, indent: 2)
         return text
     }
 }

@@ -5,6 +5,8 @@ import Testing
 
 /// Exports read ordinary records flat (`YAMLParser.parseFlat`, `canonicalJSON(of: FlatYAML)`):
 /// the value must be exactly the one the tree gives, and everything else must go to the tree.
+/// The JSON export writes a flat record's text straight from it (`writeCanonicalJSON`): that
+/// text must be exactly the tree's value written out.
 @Suite struct FlatCanonicalTests {
     static func flat(_ text: String) -> FlatYAML? {
         Array(text.utf8).withUnsafeBufferPointer { YAMLParser().parseFlat($0) }
@@ -17,7 +19,53 @@ import Testing
         let tree = try #require(try YAMLParser().parse(text))
         #expect(schema.canonicalJSON(of: flat) == schema.canonicalJSON(of: tree), "\(text)")
         #expect(schema.canonicalJSON(of: flat).jsonText() == schema.canonicalJSON(of: tree).jsonText(), "\(text)")
+        for indent in [0, 2] {
+            var written: [UInt8] = []
+            schema.writeCanonicalJSON(of: flat, indent: indent, to: &written)
+            var expected: [UInt8] = []
+            schema.canonicalJSON(of: tree).writePretty(to: &expected, indent: indent)
+            #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(text)")
+        }
+        for id in ["the-file-stem", "zażółć \"ąę\""] {
+            var written: [UInt8] = []
+            schema.writeCanonicalJSON(of: flat, leadingID: id, indent: 1, to: &written)
+            var expected: [UInt8] = []
+            withLeadingID(schema.canonicalJSON(of: tree), id).writePretty(to: &expected, indent: 1)
+            #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(text)")
+        }
         return true
+    }
+
+    /// An object with its `id` member moved first, or `"id": id` put first when it has none.
+    static func withLeadingID(_ value: JSONValue, _ id: String) -> JSONValue {
+        guard case .object(let object) = value else { return value }
+        var entries = object.entries
+        if let index = entries.firstIndex(where: { $0.key == "id" }) {
+            entries.insert(entries.remove(at: index), at: 0)
+        } else {
+            entries.insert(("id", .string(id)), at: 0)
+        }
+        return .object(JSONObject(entries))
+    }
+
+    @Test func textIsWrittenAsTheValueIsOnEdgeCases() throws {
+        let schema = try Support.schema(
+            #"""
+            {"type": "object", "properties": {"name": {"type": "string"}, "id": {"type": "string"},
+             "n": {"type": "integer"}, "tags": {"type": "array", "items": {"type": "string"}},
+             "inner": {"type": "object", "properties": {"b": {}, "a": {}}}}}
+            """#
+        )
+        let texts = [
+            "n: 3\nname: x\n",
+            "id: later\nname: first\n",
+            "zzz: unknown\nname: \"quote \\\" backslash \\\\ tab \\t bell \\a del \\x7F nl \\n\"\nid: x\n",
+            "name: Łódź – ąę 😀\ntags: []\ninner: {}\n",
+            "inner:\n  a: [1, {}, [], {c: d}]\n  b: ~\n  z: .inf\ntags: [a, 'b', \"c\"]\n",
+            "name: |\n  two\n  lines\nn: -0\nother: 1.50\nyes: yes\n",
+            "empty: {}\n",
+        ]
+        for text in texts { #expect(try Self.expectSame(schema, text), "\(text)") }
     }
 
     @Test func sameAsTheTreeOnGeneratedRecords() throws {

@@ -39,6 +39,9 @@ public final class JSONSchema: Sendable {
     /// Per node: the property order of an object placed there (see `propertyOrder(at:)`), so
     /// that typing a record in schema order looks it up instead of building it per object.
     let singleOrders: [[String: Int]]
+    /// Per node: the rank in ``singleOrders`` of each key of the node's ``SchemaNode/keys``
+    /// (`singleOrders[s].count` for a key it does not name), to rank a member found by its bytes.
+    let singleKeyRanks: [[Int]]
 
     /// Compiles a schema document.
     public init(_ document: JSONValue, file: String = "") throws(SchemaError) {
@@ -49,7 +52,9 @@ public final class JSONSchema: Sendable {
         scalarAnnotations = Self.scalarAnnotations(compiler.nodes)
         unsupportedKeywords = compiler.unsupported
         self.file = file
-        singleOrders = compiler.nodes.indices.map { Self.propertyOrder(at: .single($0), compiler.nodes) }
+        let orders = compiler.nodes.indices.map { Self.propertyOrder(at: .single($0), compiler.nodes) }
+        singleOrders = orders
+        singleKeyRanks = zip(compiler.nodes, orders).map { node, order in node.keys.keys.map { order[$0] ?? order.count } }
     }
 
     /// Reads and compiles a schema file's text.

@@ -103,7 +103,7 @@ extension JSONValue {
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
-    private static func indent(_ level: Int, _ out: inout [UInt8]) {
+    static func indent(_ level: Int, _ out: inout [UInt8]) {
         var left = 2 * level
         while left > 0 {
             let n = min(left, spaces.count)
