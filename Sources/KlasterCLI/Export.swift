@@ -64,7 +64,7 @@ extension Klaster {
                 try StoreGate.check(report.diagnostics, allowInvalid: allowInvalid)
                 let validatedAt = clock.now
                 let validatedMemory = Self.memory()
-                let dataset = try ExportDataset.streaming(from: store, kinds: kinds, schemas: validator.schemas)
+                let dataset = try ExportDataset.streaming(from: store, kinds: kinds, schemas: validator.schemas, files: report.files)
                 let listedAt = clock.now
                 let options = ExportOptions(out: out, templateDirectory: template, excel: excel, progress: progress)
                 try exporter.export(dataset, options: options)

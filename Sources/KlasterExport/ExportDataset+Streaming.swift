@@ -14,12 +14,15 @@ extension ExportDataset {
     /// `chunkLimit` caps how many records a chunk holds, whatever size an exporter asks for
     /// (the output is the same for any chunk size; tests use small ones). `schemas` are the
     /// schemas already compiled for the store (a ``StoreValidator``'s), to use instead of
-    /// compiling them again.
+    /// compiling them again; `files`, the record files already listed (a
+    /// ``ValidationReport``'s, in kind order then id order), to export instead of listing the
+    /// store again.
     public static func streaming(
         from store: Store,
         kinds: [RecordKind] = RecordKind.allCases,
         chunkLimit: Int? = nil,
-        schemas compiled: [RecordKind: SchemaSet]? = nil
+        schemas compiled: [RecordKind: SchemaSet]? = nil,
+        files listed: [RecordFile]? = nil
     ) throws(ExportError) -> ExportDataset {
         let schemaSets: [RecordKind: SchemaSet]
         if let compiled {
@@ -28,12 +31,17 @@ extension ExportDataset {
             schemaSets = try schemas(for: store, kinds: kinds)
         }
         var files: [RecordKind: [RecordFile]] = [:]
-        do {
-            for kind in kinds {
-                files[kind] = try store.list(kind).records  // sorted by id, bytewise
+        if let listed {
+            for kind in kinds { files[kind] = [] }
+            for file in listed where files[file.kind] != nil { files[file.kind]?.append(file) }
+        } else {
+            do {
+                for kind in kinds {
+                    files[kind] = try store.list(kind).records  // sorted by id, bytewise
+                }
+            } catch {
+                throw ExportError(.io, error.message)
             }
-        } catch {
-            throw ExportError(.io, error.message)
         }
         return ExportDataset(
             name: store.manifest.name,

@@ -139,7 +139,7 @@ public struct StoreValidator: Sendable {
         if let only { diagnostics.removeAll { !only.contains($0.file) } }
         // The store-sized listing, cache and facts are freed off this thread.
         releaseInBackground((files, index, cache, checked, entries, facts))
-        return ValidationReport(diagnostics: diagnostics, recordCount: files.count)
+        return ValidationReport(diagnostics: diagnostics, recordCount: files.count, files: files)
     }
 
     /// Reads and checks one record file on its own.
