@@ -76,16 +76,19 @@ public struct CSVExporter: Exporter {
                 let (bytes, starts) = try spill.read(start..<end)
                 let texts = parallelMap(starts, chunk: 16) { at -> [(table: Int, text: [UInt8])] in
                     var out: [(table: Int, text: [UInt8])] = []
-                    for row in CSVRowSpill.decode(bytes, at: at) {
-                        guard let place = layout[row.table] else { continue }
-                        var cells = [String](repeating: "", count: place.count)
-                        for cell in row.cells where cell.path == 0 || keep[cell.path - 1] {
-                            let i = place.index[cell.column]
-                            if i >= 0 { cells[i] = cell.text }
+                    bytes.withUnsafeBufferPointer { buffer in
+                        for row in CSVRowSpill.decode(bytes, at: at) {
+                            guard let place = layout[row.table] else { continue }
+                            // Each column's text, where it is in the spilled bytes (empty if none).
+                            var cells = [Range<Int>](repeating: 0..<0, count: place.count)
+                            for cell in row.cells where cell.path == 0 || keep[cell.path - 1] {
+                                let i = place.index[cell.column]
+                                if i >= 0 { cells[i] = cell.text }
+                            }
+                            var line: [UInt8] = []
+                            format.appendLine(cells, of: buffer, to: &line)
+                            out.append((row.table, line))
                         }
-                        var line: [UInt8] = []
-                        format.appendLine(cells, to: &line)
-                        out.append((row.table, line))
                     }
                     return out
                 }

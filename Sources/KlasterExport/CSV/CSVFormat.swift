@@ -27,48 +27,75 @@ public struct CSVFormat: Sendable, Hashable {
         out += lineEnd.utf8
     }
 
+    /// Appends one line whose cells are the parts `cells` of `text` (UTF-8).
+    func appendLine(_ cells: [Range<Int>], of text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        for (i, range) in cells.enumerated() {
+            if i > 0 { out.append(separator) }
+            appendCell(bytes: UnsafeBufferPointer(rebasing: text[range]), to: &out)
+        }
+        out += lineEnd.utf8
+    }
+
     /// Appends one cell, as UTF-8, quoted when it holds the separator, a quote, CR or LF.
     public func appendCell(_ cell: String, to out: inout [UInt8]) {
-        var text = neutraliseFormulas ? Self.neutralised(cell) : cell
-        text.withUTF8 { bytes in
-            var needsQuotes = false
-            for byte in bytes where byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-                needsQuotes = true
-                break
-            }
-            guard needsQuotes else {
-                out.append(contentsOf: bytes)
-                return
-            }
-            // The text between quotes appended a run at a time, each quote doubled.
+        var cell = cell
+        cell.withUTF8 { appendCell(bytes: $0, to: &out) }
+    }
+
+    /// ``appendCell(_:to:)`` for a cell's text given as UTF-8 bytes.
+    public func appendCell(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var needsQuotes = false
+        for byte in bytes where byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        if needsQuotes { out.append(0x22) }
+        // The leading `'` of a cell made inert (see ``neutralised(_:)``) goes inside the quotes.
+        if neutraliseFormulas, Self.startsFormula(bytes) { out.append(UInt8(ascii: "'")) }
+        guard needsQuotes else {
+            out.append(contentsOf: bytes)
+            return
+        }
+        // The text between quotes appended a run at a time, each quote doubled.
+        var rest = bytes[...]
+        while let quote = rest.firstIndex(of: 0x22) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: rest[...quote]))
             out.append(0x22)
-            var rest = bytes[...]
-            while let quote = rest.firstIndex(of: 0x22) {
-                out.append(contentsOf: rest[...quote])
-                out.append(0x22)
-                rest = rest[(quote + 1)...]
-            }
-            out.append(contentsOf: rest)
-            out.append(0x22)
+            rest = rest[(quote + 1)...]
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: rest))
+        out.append(0x22)
+    }
+
+    /// Whether a cell starts with a character that makes a formula and is not a number: what
+    /// ``neutralised(_:)`` puts a `'` before.
+    static func startsFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+            return !isNumber(bytes)
+        default:
+            return false
         }
     }
 
     /// `cell` made inert for spreadsheets: a leading `'` when it starts with a character that
     /// makes a formula (`=`, `+`, `-`, `@`, tab, CR), unless the whole cell is a number.
     public static func neutralised(_ cell: String) -> String {
-        guard let first = cell.utf8.first else { return cell }
-        switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
-            return isNumber(cell) ? cell : "'" + cell
-        default:
-            return cell
-        }
+        var text = cell
+        return text.withUTF8(startsFormula) ? "'" + cell : cell
     }
 
     /// True for a plain decimal number: optional sign, digits, an optional fraction (`.` or
     /// `,`), an optional exponent; nothing else.
     static func isNumber(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
+        var text = text
+        return text.withUTF8(isNumber)
+    }
+
+    /// ``isNumber(_:)`` of UTF-8 bytes.
+    static func isNumber(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var bytes = text[...]
         if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
         func digits() -> Int {
             var n = 0

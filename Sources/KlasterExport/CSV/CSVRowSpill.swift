@@ -88,25 +88,26 @@ final class CSVRowSpill {
         return (bytes, starts)
     }
 
-    /// Decodes one record's rows from `bytes` at `start`: (table, [(column, path + 1 or 0, text)]).
-    static func decode(_ bytes: [UInt8], at start: Int) -> [(table: Int, cells: [(column: Int, path: Int, text: String)])] {
+    /// Decodes one record's rows from `bytes` at `start`: (table, [(column, path + 1 or 0, where
+    /// its text is in `bytes`)]).
+    static func decode(_ bytes: [UInt8], at start: Int) -> [(table: Int, cells: [(column: Int, path: Int, text: Range<Int>)])] {
         var at = start
         func u32() -> Int {
             let value = Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
             at += 4
             return value
         }
-        var rows: [(table: Int, cells: [(column: Int, path: Int, text: String)])] = []
+        var rows: [(table: Int, cells: [(column: Int, path: Int, text: Range<Int>)])] = []
         for _ in 0..<u32() {
             let table = u32()
             let count = u32()
-            var cells: [(column: Int, path: Int, text: String)] = []
+            var cells: [(column: Int, path: Int, text: Range<Int>)] = []
             cells.reserveCapacity(count)
             for _ in 0..<count {
                 let column = u32()
                 let path = u32()
                 let length = u32()
-                cells.append((column, path, String(decoding: bytes[at..<at + length], as: UTF8.self)))
+                cells.append((column, path, at..<at + length))
                 at += length
             }
             rows.append((table, cells))
@@ -114,11 +115,9 @@ final class CSVRowSpill {
         return rows
     }
 
+    /// Appends `value`, little-endian.
     private func put(_ value: UInt32) {
-        buffer.append(UInt8(truncatingIfNeeded: value))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 8))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 16))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 24))
+        withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
     }
 
     private static func id(_ name: String, _ ids: inout [String: UInt32], _ names: inout [String]) -> UInt32 {
