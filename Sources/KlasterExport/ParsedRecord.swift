@@ -10,9 +10,9 @@ public struct ParsedRecord {
     public let id: String
     /// Relative to the store root: `clusters/okip.yaml`.
     public let file: String
-    private let content: Content
+    let content: Content
 
-    private enum Content {
+    enum Content {
         /// An ordinary file, read flat, and the schema that types it.
         case flat(FlatYAML, JSONSchema)
         /// A record whose value is built already (held in memory, or read through the tree).

@@ -43,12 +43,16 @@ public struct CSVExporter: Exporter {
         for kind in dataset.kinds {
             var shape = TableShape(kind: kind, schema: dataset.schemas[kind])
             let spill = try CSVRowSpill(folder: folder, name: kind.rawValue)
-            try dataset.forEachChunk(of: kind, map: { $0 }) { (records: [ExportRecord]) throws(ExportError) in
-                for rows in shape.add(records) { try spill.append(rows) }
+            try dataset.forEachParsedChunk(of: kind, map: CSVScannedRecord.init) { (records: [CSVScannedRecord]) throws(ExportError) in
+                // The chunk's keyed lists are learnt before any of its rows is made.
+                shape.addKeyedLists(records.map(\.arrays))
+                let rows = shape.rows
+                for text in parallelMap(records, chunk: 16, { $0.rows(rows) }) { try spill.append(text) }
                 done += records.count
                 progress?.update("csv", done: done / 2, total: total)
             }
             try spill.finishWriting()
+            shape.addColumns(of: spill)
             let columns = shape.columns()
             var sinks: [ByteSink?] = []
             var positions: [(index: [Int], count: Int)?] = []
@@ -86,6 +90,7 @@ public struct CSVExporter: Exporter {
                                 if i >= 0 { cells[i] = cell.text }
                             }
                             var line: [UInt8] = []
+                            line.reserveCapacity(256)
                             format.appendLine(cells, of: buffer, to: &line)
                             out.append((row.table, line))
                         }
@@ -124,50 +129,10 @@ public struct CSVExporter: Exporter {
 
         var rows: CSVRows { CSVRows(kind: kind, keyedLists: keyedLists) }
 
-        /// Takes in the next records in id order; returns their rows, empty lists marked (see
-        /// ``CSVRows/rows(of:markEmptyLists:)``).
-        mutating func add(_ records: [ExportRecord]) -> [[(table: String, row: CSVRows.Row)]] {
-            if let schema { addKeyedLists(records, schema: schema) }
-            let rows = self.rows
-            let perChunk = parallelMap(stride(from: 0, to: records.count, by: 32).map { $0 }, chunk: 1) { start in
-                var tables: [String: Set<String>] = [:]
-                var empty: Set<[String]> = []
-                var found: [[(table: String, row: CSVRows.Row)]] = []
-                for record in records[start..<min(start + 32, records.count)] {
-                    let recordRows = rows.rows(of: record, markEmptyLists: true)
-                    for (table, row) in recordRows {
-                        for cell in row {
-                            if let path = cell.emptyList {
-                                empty.insert([table, cell.column, path])
-                            } else {
-                                tables[table, default: []].insert(cell.column)
-                            }
-                        }
-                    }
-                    found.append(recordRows)
-                }
-                return (tables, empty, found)
-            }
-            var out: [[(table: String, row: CSVRows.Row)]] = []
-            out.reserveCapacity(records.count)
-            for (chunk, empty, found) in perChunk {
-                for (table, columns) in chunk { tables[table, default: []].formUnion(columns) }
-                emptyLists.formUnion(empty)
-                out += found
-            }
-            return out
-        }
-
-        /// Learns the keyed lists among the arrays of objects `records` hold.
-        private mutating func addKeyedLists(_ records: [ExportRecord], schema: JSONSchema) {
-            let found = parallelMap(records, chunk: 16) { record -> [(String, YAMLPath)] in
-                var paths: [(String, YAMLPath)] = []
-                var seen: Set<String> = []
-                CSVExporter.collectArrays(record.value, dotted: "", path: YAMLPath()) { dotted, path in
-                    if seen.insert(dotted).inserted { paths.append((dotted, path)) }
-                }
-                return paths
-            }
+        /// Learns the keyed lists among the arrays of objects that the next records hold (each
+        /// record's, as ``CSVRows/arraysOfObjects(in:)`` finds them), in record order.
+        mutating func addKeyedLists(_ found: [[(String, YAMLPath)]]) {
+            guard let schema else { return }
             for paths in found {
                 for (dotted, path) in paths where arrays[dotted] == nil {
                     arrays[dotted] = path
@@ -175,6 +140,20 @@ public struct CSVExporter: Exporter {
                         keyedLists[dotted] = key
                     }
                 }
+            }
+        }
+
+        /// Takes in the columns each table has, and the empty lists' cells, from the rows
+        /// spilled.
+        mutating func addColumns(of spill: CSVRowSpill) {
+            let (tableNames, columnNames, pathNames) = (spill.tables, spill.columns, spill.paths)
+            for (table, columns) in spill.tableColumns.enumerated() {
+                for (column, present) in columns.enumerated() where present {
+                    tables[tableNames[table], default: []].insert(columnNames[column])
+                }
+            }
+            for entry in spill.emptyLists {
+                emptyLists.insert([tableNames[Int(entry[0])], columnNames[Int(entry[1])], pathNames[Int(entry[2])]])
             }
         }
 
@@ -198,30 +177,32 @@ public struct CSVExporter: Exporter {
             return out
         }
     }
+}
 
-    /// Every array of objects in `value`: its dotted path of keys and a path to its place.
-    static func collectArrays(_ value: JSONValue, dotted: String, path: YAMLPath, _ found: (String, YAMLPath) -> Void) {
-        switch value {
-        case .object(let object):
-            for (key, member) in object.entries {
-                // Only an object or an array of objects can hold one: nothing else costs names
-                // built for it.
-                switch member {
-                case .object:
-                    break
-                case .array(let items) where items.contains(where: { $0.objectValue != nil }):
-                    break
-                default:
-                    continue
-                }
-                collectArrays(member, dotted: dotted.isEmpty ? key : dotted + "." + key, path: path.appending(key: key), found)
-            }
-        case .array(let items):
-            guard items.contains(where: { $0.objectValue != nil }) else { return }
-            found(dotted, path)
-            for item in items { collectArrays(item, dotted: dotted, path: path.appending(index: 0), found) }
-        default:
-            return
+/// A record read for the CSV export, kept between the two parallel steps of its chunk: the
+/// arrays of objects it holds (to learn the keyed lists from), then its rows.
+struct CSVScannedRecord: @unchecked Sendable {
+    // `@unchecked`: a flat document is a class that is only read once built.
+    let record: ParsedRecord
+    let arrays: [(String, YAMLPath)]
+
+    init(_ record: ParsedRecord) {
+        self.record = record
+        switch record.content {
+        case .flat(let document, let schema):
+            arrays = CSVRows.arraysOfObjects(in: FlatCSVTree(reader: CanonicalReader(schema: schema, document: document), id: record.id))
+        case .value(let value):
+            arrays = CSVRows.arraysOfObjects(in: ValueCSVTree(root: value))
+        }
+    }
+
+    /// The record's rows (see ``CSVRows/rows(of:id:)``).
+    func rows(_ rows: CSVRows) -> [UInt8] {
+        switch record.content {
+        case .flat(let document, let schema):
+            rows.rows(of: FlatCSVTree(reader: CanonicalReader(schema: schema, document: document), id: record.id), id: record.id)
+        case .value(let value):
+            rows.rows(of: ValueCSVTree(root: value), id: record.id)
         }
     }
 }

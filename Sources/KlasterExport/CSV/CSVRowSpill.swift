@@ -20,12 +20,17 @@ final class CSVRowSpill {
     private var reader: Int32 = -1
     /// Where each record's rows end in the file.
     private(set) var ends: [Int] = []
-    private(set) var tables: [String] = []
-    private(set) var columns: [String] = []
-    private(set) var paths: [String] = []
-    private var tableIDs: [String: UInt32] = [:]
-    private var columnIDs: [String: UInt32] = [:]
-    private var pathIDs: [String: UInt32] = [:]
+    private var tableNames = ByteInterner()
+    private var columnNames = ByteInterner()
+    private var pathNames = ByteInterner()
+    var tables: [String] { tableNames.names }
+    var columns: [String] { columnNames.names }
+    var paths: [String] { pathNames.names }
+    /// Per table (by number), whether each column (by number) has a cell in some row of it,
+    /// empty-list cells left out.
+    private(set) var tableColumns: [[Bool]] = []
+    /// (table, column, path) of each empty-list cell.
+    private(set) var emptyLists: Set<[UInt32]> = []
     private var buffer: [UInt8] = []
 
     /// Creates the file `.klaster-rows-NAME` in `folder`.
@@ -42,20 +47,46 @@ final class CSVRowSpill {
         }
     }
 
-    /// Appends the rows of the next record.
-    func append(_ rows: [(table: String, row: CSVRows.Row)]) throws(ExportError) {
+    /// Appends the rows of the next record, as ``CSVRows/rows(of:id:)`` writes them (with
+    /// names where the file has their numbers), and notes which columns each table has.
+    func append(_ rows: [UInt8]) throws(ExportError) {
         buffer.removeAll(keepingCapacity: true)
-        put(UInt32(rows.count))
-        for (table, row) in rows {
-            put(Self.id(table, &tableIDs, &tables))
-            put(UInt32(row.count))
-            for cell in row {
-                put(Self.id(cell.column, &columnIDs, &columns))
-                put(cell.emptyList.map { Self.id($0, &pathIDs, &paths) + 1 } ?? 0)
-                var text = cell.cell
-                text.withUTF8 { bytes in
-                    put(UInt32(bytes.count))
-                    buffer.append(contentsOf: bytes)
+        rows.withUnsafeBufferPointer { rows in
+            var at = 0
+            func u32() -> UInt32 {
+                let value = UInt32(rows[at]) | UInt32(rows[at + 1]) << 8 | UInt32(rows[at + 2]) << 16 | UInt32(rows[at + 3]) << 24
+                at += 4
+                return value
+            }
+            func bytes(_ count: Int) -> UnsafeBufferPointer<UInt8> {
+                defer { at += count }
+                return UnsafeBufferPointer(rebasing: rows[at..<at + count])
+            }
+            let rowCount = u32()
+            Self.put(rowCount, to: &buffer)
+            for _ in 0..<rowCount {
+                let table = tableNames.number(of: bytes(Int(u32())))
+                if Int(table) == tableColumns.count { tableColumns.append([]) }
+                let cellCount = u32()
+                Self.put(table, to: &buffer)
+                Self.put(cellCount, to: &buffer)
+                for _ in 0..<cellCount {
+                    let column = columnNames.number(of: bytes(Int(u32())))
+                    let pathLength = Int(u32())
+                    let path = pathLength == 0 ? nil : pathNames.number(of: bytes(pathLength - 1))
+                    if let path {
+                        emptyLists.insert([table, column, path])
+                    } else {
+                        if tableColumns[Int(table)].count <= Int(column) {
+                            tableColumns[Int(table)] += [Bool](repeating: false, count: Int(column) + 1 - tableColumns[Int(table)].count)
+                        }
+                        tableColumns[Int(table)][Int(column)] = true
+                    }
+                    let text = bytes(Int(u32()))
+                    Self.put(column, to: &buffer)
+                    Self.put(path.map { $0 + 1 } ?? 0, to: &buffer)
+                    Self.put(UInt32(text.count), to: &buffer)
+                    buffer.append(contentsOf: text)
                 }
             }
         }
@@ -116,15 +147,13 @@ final class CSVRowSpill {
     }
 
     /// Appends `value`, little-endian.
-    private func put(_ value: UInt32) {
-        withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+    static func put(_ value: UInt32, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    private static func id(_ name: String, _ ids: inout [String: UInt32], _ names: inout [String]) -> UInt32 {
-        if let id = ids[name] { return id }
-        let id = UInt32(names.count)
-        ids[name] = id
-        names.append(name)
-        return id
+    /// Appends `name`'s length, then its bytes.
+    static func put(_ name: [UInt8], to bytes: inout [UInt8]) {
+        put(UInt32(name.count), to: &bytes)
+        bytes += name
     }
 }

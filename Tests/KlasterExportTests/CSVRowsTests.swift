@@ -1,0 +1,65 @@
+import Foundation
+@testable import KlasterExport
+import KlasterModel
+import KlasterValidation
+import KlasterYAML
+import Testing
+
+/// The CSV export walks an ordinary record straight from its flat document, and any other from
+/// its built value: both walks of one record must give the same rows and the same arrays.
+@Suite struct CSVRowsTests {
+    /// The record `text` of `kind` both ways: flat (nil when the fast reader does not take it)
+    /// and built, as ``ExportDataset`` builds it (`id` first).
+    static func readings(_ text: String, kind: RecordKind, id: String, schema: JSONSchema) throws -> (FlatCSVTree, ValueCSVTree)? {
+        guard let flat = Array(text.utf8).withUnsafeBufferPointer({ YAMLParser().parseFlat($0) }) else { return nil }
+        let tree = try #require(try YAMLParser().parse(text))
+        let value = ExportDataset.withID(schema.canonicalJSON(of: tree), id)
+        return (FlatCSVTree(reader: CanonicalReader(schema: schema, document: flat), id: id), ValueCSVTree(root: value))
+    }
+
+    /// Variants of a record: its own text, its top-level blocks in reverse order, without its
+    /// `id`, with unknown fields, empty lists, and a list of objects where the schema has none.
+    static func variants(_ text: String) -> [String] {
+        var blocks: [[Substring]] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let first = line.first, first != " ", first != "-", first != "#" { blocks.append([line]) } else if !blocks.isEmpty { blocks[blocks.count - 1].append(line) }
+        }
+        let reversed = blocks.reversed().map { $0.joined(separator: "\n") }.joined(separator: "\n") + "\n"
+        let withoutID = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("id:") }.joined(separator: "\n")
+        return [
+            text, reversed, withoutID,
+            text + "zzz_extra: [1, two, {a: b}]\nempty_list: []\nnested: {inner: {deep: \"x, \\\"y\\\"\"}, list: []}\n",
+            text + "objects:\n  - {name: one, n: 1}\n  - {name: two, tags: [a, b]}\n",
+        ]
+    }
+
+    @Test(arguments: RecordKind.allCases)
+    func flatAndBuiltWalksGiveTheSameRows(kind: RecordKind) throws {
+        let bundled = try #require(BundledSchemas.all.first { $0.kind == kind.folder })
+        let schema = try JSONSchema(json: bundled.text, file: bundled.file)
+        let folder = ExportTestSupport.samples + "/" + kind.folder
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        var compared = 0
+        for file in files {
+            let id = String(file.dropLast(5))
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for variant in Self.variants(text) {
+                guard let (flat, built) = try Self.readings(variant, kind: kind, id: id, schema: schema) else { continue }
+                let arrays = CSVRows.arraysOfObjects(in: flat)
+                #expect(arrays.map(\.0) == CSVRows.arraysOfObjects(in: built).map(\.0), "\(file):\n\(variant)")
+                #expect(arrays.map(\.1) == CSVRows.arraysOfObjects(in: built).map(\.1), "\(file):\n\(variant)")
+                // The keyed lists the schema declares among them, as the exporter learns them.
+                var keyed: [String: String] = [:]
+                for (dotted, path) in arrays {
+                    if let info = schema.fieldInfo(at: path), info.xMerge == .keyed, let key = info.xMergeKey { keyed[dotted] = key }
+                }
+                for lists in [keyed, [:]] {
+                    let rows = CSVRows(kind: kind, keyedLists: lists)
+                    #expect(rows.rows(of: flat, id: id) == rows.rows(of: built, id: id), "\(file):\n\(variant)")
+                }
+                compared += 1
+            }
+        }
+        #expect(compared >= files.count * 4)
+    }
+}
