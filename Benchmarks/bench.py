@@ -296,6 +296,9 @@ class Bench:
             check("validate ≤ 3× C floor (CPU)", ratio(cold, floor), 3)
             for fmt, limit in (("json", 3), ("csv", 3), ("html", 5)):
                 check(f"export {fmt} ≤ {limit}× load + decode (CPU)", ratio(self.find(n, f"export {fmt}"), load), limit)
+            # The exporters' own bar: exporting takes no longer than loading the same records.
+            for fmt in ("json", "csv", "html"):
+                check(f"export {fmt} no longer than load + decode (CPU, ≤ 1×)", ratio(self.find(n, f"export {fmt}"), load), 1)
             check("validate, nothing changed, < 0.1× cold (CPU)", ratio(warm, cold), 0.1)
             merge = self.find(n, "merge-file (one record)")
             check("merge-file < 25 ms wall", merge["wall"] * 1000 if merge else None, 25, " ms")
