@@ -48,6 +48,9 @@ import Testing
                 let arrays = CSVRows.arraysOfObjects(in: flat)
                 #expect(arrays.map(\.0) == CSVRows.arraysOfObjects(in: built).map(\.0), "\(file):\n\(variant)")
                 #expect(arrays.map(\.1) == CSVRows.arraysOfObjects(in: built).map(\.1), "\(file):\n\(variant)")
+                // The walk in document order finds the same arrays, each at the same place.
+                let raw = try #require(CSVRows.arraysOfObjects(inFlat: flat.reader.document))
+                #expect(Dictionary(uniqueKeysWithValues: raw.map { ($0.0, $0.1) }) == Dictionary(uniqueKeysWithValues: arrays.map { ($0.0, $0.1) }))
                 // The keyed lists the schema declares among them, as the exporter learns them.
                 var keyed: [String: String] = [:]
                 for (dotted, path) in arrays {
@@ -61,5 +64,17 @@ import Testing
             }
         }
         #expect(compared >= files.count * 4)
+    }
+
+    /// A dotted path that names two places (a key with a dot in it) leaves the order the
+    /// arrays are met in to the walk in schema order.
+    @Test func aDottedPathWithTwoPlacesIsLeftToTheSchemaOrderWalk() throws {
+        let text = "id: x\n\"a.b\": [{x: 1}]\na:\n  b: [{y: 2}]\n"
+        let flat = try #require(Array(text.utf8).withUnsafeBufferPointer { YAMLParser().parseFlat($0) })
+        #expect(CSVRows.arraysOfObjects(inFlat: flat) == nil)
+        let plain = try #require(Array("id: x\na:\n  b: [{y: 2}, 3]\nc: [[{z: 1}]]\n".utf8).withUnsafeBufferPointer { YAMLParser().parseFlat($0) })
+        let found = try #require(CSVRows.arraysOfObjects(inFlat: plain))
+        #expect(found.map(\.0) == ["a.b"])
+        #expect(found.map(\.1) == [YAMLPath().appending(key: "a").appending(key: "b")])
     }
 }

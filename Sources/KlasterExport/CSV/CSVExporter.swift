@@ -190,7 +190,9 @@ struct CSVScannedRecord: @unchecked Sendable {
         self.record = record
         switch record.content {
         case .flat(let document, let schema):
-            arrays = CSVRows.arraysOfObjects(in: FlatCSVTree(reader: CanonicalReader(schema: schema, document: document), id: record.id))
+            arrays =
+                CSVRows.arraysOfObjects(inFlat: document)
+                ?? CSVRows.arraysOfObjects(in: FlatCSVTree(reader: CanonicalReader(schema: schema, document: document), id: record.id))
         case .value(let value):
             arrays = CSVRows.arraysOfObjects(in: ValueCSVTree(root: value))
         }

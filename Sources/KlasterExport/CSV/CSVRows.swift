@@ -170,6 +170,71 @@ struct CSVRows {
         return found
     }
 
+    /// ``arraysOfObjects(in:)`` of a record read flat, walked in document order with no schema:
+    /// what an array holds does not depend on how its scalars are typed, and the order the
+    /// arrays are met in only matters when one dotted path names two places, which gives `nil`
+    /// (then the record is walked in schema order).
+    static func arraysOfObjects(inFlat document: FlatYAML) -> [(String, YAMLPath)]? {
+        var found: [(String, YAMLPath)] = []
+        var places: [String: YAMLPath] = [:]
+        var keys: [Int?] = []  // a member's key node, or nil for an array's items
+        var twoPlaces = false
+        collectArrays(document, document.root, keys: &keys) { keys in
+            var dotted = ""
+            var path = YAMLPath()
+            for key in keys {
+                if let key {
+                    let name = document.string(key)
+                    dotted = dotted.isEmpty ? name : dotted + "." + name
+                    path = path.appending(key: name)
+                } else {
+                    path = path.appending(index: 0)
+                }
+            }
+            if let known = places[dotted] {
+                if known != path { twoPlaces = true }
+            } else {
+                places[dotted] = path
+                found.append((dotted, path))
+            }
+        }
+        return twoPlaces ? nil : found
+    }
+
+    private static func collectArrays(_ document: FlatYAML, _ node: Int, keys: inout [Int?], _ found: ([Int?]) -> Void) {
+        func holdsObjects(_ node: Int) -> Bool {
+            var some = false
+            document.forEachItem(node) { _, item in
+                some = document.kind(item) == .mapping
+                return !some
+            }
+            return some
+        }
+        switch document.kind(node) {
+        case .mapping:
+            document.forEachEntry(node) { key, value in
+                let kind = document.kind(value)
+                if kind == .mapping || (kind == .sequence && holdsObjects(value)) {
+                    keys.append(key)
+                    collectArrays(document, value, keys: &keys, found)
+                    keys.removeLast()
+                }
+                return true
+            }
+        case .sequence:
+            guard holdsObjects(node) else { return }
+            found(keys)
+            keys.append(nil)
+            document.forEachItem(node) { _, item in
+                collectArrays(document, item, keys: &keys, found)
+                return true
+            }
+            keys.removeLast()
+        case .scalar:
+            return
+        }
+    }
+
     /// A step down from the record's root: into a member (its key's bytes, valid while the walk
     /// is below it) or into an array's items.
     private enum Step {

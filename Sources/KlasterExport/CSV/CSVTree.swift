@@ -123,10 +123,7 @@ struct FlatCSVTree: CSVTree {
             reader.forEachMember(node) { key, value in document.withText(key) { body($0, .node(value)) } }
         case .root:
             // `id` first: the record's own, or the one it is given.
-            var id: CanonicalReader.Place?
-            reader.forEachMember(reader.root) { key, value in
-                if id == nil, reader.isID(key) { id = value }
-            }
+            let id = Self.idKey.withUnsafeBufferPointer { reader.member(reader.root, named: $0) }
             if let id {
                 Self.idKey.withUnsafeBufferPointer { body($0, .node(id)) }
             } else {
