@@ -8,8 +8,10 @@ import KlasterYAML
 /// database can join them back. See ``CSVRows`` for how records become rows and
 /// ``CSVFormat`` for the two dialects.
 ///
-/// Columns are the fields the records have, in schema order; the records are read twice (once
-/// for the columns, once for the rows), rendered on all cores a chunk at a time and streamed.
+/// Columns are the fields the records have, in schema order. Each kind's records are read
+/// once, a chunk at a time on all cores (an ordinary record straight from its flat document);
+/// their rows are kept in a file until the columns are known, then formatted on all cores and
+/// streamed.
 public struct CSVExporter: Exporter {
     public init() {}
 
@@ -29,9 +31,10 @@ public struct CSVExporter: Exporter {
 
     /// Writes the tables of `dataset` into `folder` (which must exist).
     ///
-    /// Each kind is read once, a chunk at a time on all cores: its rows go to a file beside the
-    /// tables while the keyed lists and the columns are learnt; then the rows are read back and
-    /// written out, formatted on all cores, in record order.
+    /// Each kind is read once, a chunk at a time on all cores: the chunk's keyed lists are
+    /// learnt first, then its rows go to a file beside the tables (``CSVRowSpill``, which learns
+    /// the columns); then the rows are read back and written out, formatted on all cores, in
+    /// record order.
     public static func write(
         _ dataset: ExportDataset,
         to folder: String,

@@ -14,8 +14,8 @@ public struct CanonicalReader {
         let location: SchemaLocation
     }
 
-    /// A scalar's value: its own text (a string; read it with ``FlatYAML/withText(_:_:)``), or
-    /// a value of another type (null, a Boolean, a number; or a string a tag made).
+    /// A scalar's value: a string, which is always the scalar's own text (read it with
+    /// ``FlatYAML/withText(_:_:)``), or a value of another type (null, a Boolean, a number).
     public enum Scalar {
         case text
         case value(JSONValue)
