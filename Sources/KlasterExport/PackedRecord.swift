@@ -1,5 +1,6 @@
 public import KlasterModel
 public import KlasterValidation
+import KlasterYAML
 
 /// A record kept in memory in a compact form: its value written as tagged bytes, not a tree of
 /// enums, arrays and strings. An exporter that reads the records twice keeps them so between
@@ -22,6 +23,23 @@ public struct PackedRecord: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1024)
         Self.pack(record.value, into: &bytes)
+        self.bytes = bytes[...]
+    }
+
+    /// Packs a record as just read: an ordinary record straight from its flat document (no
+    /// value built), to the same bytes as ``init(_:)-(ExportRecord)`` of its value.
+    init(_ parsed: ParsedRecord) {
+        kind = parsed.kind
+        id = parsed.id
+        file = parsed.file
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1024)
+        switch parsed.content {
+        case .value(let value):
+            Self.pack(value, into: &bytes)
+        case .flat(let document, let schema):
+            Self.packRecord(CanonicalReader(schema: schema, document: document), id: parsed.id, into: &bytes)
+        }
         self.bytes = bytes[...]
     }
 
@@ -54,6 +72,18 @@ public struct PackedRecord: Sendable {
     /// The record's value as it was packed.
     public var value: JSONValue {
         withReader { $0.value() }
+    }
+
+    /// The value of the record's first member named `name` (as `fields[name]` of the value).
+    func member(_ name: String) -> JSONValue? {
+        withReader { reader in
+            guard reader.nextKind == .object else { return nil }
+            for _ in 0..<reader.open() {
+                if reader.key().utf8.elementsEqual(name.utf8) { return reader.value() }
+                reader.skip()
+            }
+            return nil
+        }
     }
 
     /// Runs `body` with a reader at the start of the value, to read it where it lies.
@@ -104,6 +134,67 @@ public struct PackedRecord: Sendable {
                 pack(member, into: &bytes)
             }
         }
+    }
+
+    /// Packs a flat record's root as ``ExportDataset`` gives it: its `id` member first, or
+    /// `"id": id` first when it has none, then its members in schema order.
+    private static func packRecord(_ reader: CanonicalReader, id: String, into bytes: inout [UInt8]) {
+        let root = reader.root
+        let own = idKey.withUnsafeBufferPointer { reader.member(root, named: $0) }
+        bytes.append(object)
+        appendCount(reader.count(root) + (own == nil ? 1 : 0), to: &bytes)
+        appendText(id: "id", to: &bytes)
+        if let own {
+            pack(reader, own, into: &bytes)
+        } else {
+            bytes.append(string)
+            appendText(id: id, to: &bytes)
+        }
+        var skipped = false
+        reader.forEachMember(root) { key, value in
+            if own != nil, !skipped, reader.isID(key) {
+                skipped = true
+                return
+            }
+            reader.document.withText(key) { appendText(bytes: $0, to: &bytes) }
+            pack(reader, value, into: &bytes)
+        }
+    }
+
+    /// Packs the value at `place` as ``pack(_:into:)`` packs the value it means.
+    private static func pack(_ reader: CanonicalReader, _ place: CanonicalReader.Place, into bytes: inout [UInt8]) {
+        switch reader.kind(place) {
+        case .scalar:
+            switch reader.scalar(place) {
+            case .text:
+                bytes.append(string)
+                reader.document.withText(place.node) { appendText(bytes: $0, to: &bytes) }
+            case .value(let value):
+                pack(value, into: &bytes)
+            }
+        case .sequence:
+            bytes.append(array)
+            appendCount(reader.count(place), to: &bytes)
+            reader.forEachItem(place) { pack(reader, $0, into: &bytes) }
+        case .mapping:
+            bytes.append(object)
+            appendCount(reader.count(place), to: &bytes)
+            reader.forEachMember(place) { key, value in
+                reader.document.withText(key) { appendText(bytes: $0, to: &bytes) }
+                pack(reader, value, into: &bytes)
+            }
+        }
+    }
+
+    private static let idKey = Array("id".utf8)
+
+    private static func appendText(id text: String, to bytes: inout [UInt8]) {
+        appendText(text, to: &bytes)
+    }
+
+    private static func appendText(bytes text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        appendCount(text.count, to: &bytes)
+        bytes.append(contentsOf: text)
     }
 
     private static func appendWord(_ word: UInt64, to bytes: inout [UInt8]) {

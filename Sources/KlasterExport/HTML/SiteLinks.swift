@@ -181,14 +181,15 @@ struct SiteLinks: Sendable {
             var path: [String?] = []
             let dateFields = kind == .agreements ? ["signed_on", "valid_from"] : kind == .news ? ["published"] : []
             var packed: [PackedRecord] = []
-            // What is needed of a record is taken on the thread that parsed it, so that its
-            // value tree is freed there too (the allocator's per-thread caches then serve the
-            // next record's), and the rest works from the packed record.
-            try dataset.forEachChunk(of: kind, size: 2048, map: { record in
-                (
+            // Each record is packed on the thread that parsed it (an ordinary one straight from
+            // its flat document), what is needed of it is taken there, and the rest works from
+            // the packed record.
+            try dataset.forEachParsedChunk(of: kind, size: 2048, map: { parsed in
+                let record = PackedRecord(parsed)
+                return (
                     name: SiteText.name(of: record, languages: languages),
-                    date: dateFields.lazy.compactMap { record.fields[$0]?.stringValue }.first ?? "",
-                    packed: PackedRecord(record)
+                    date: dateFields.lazy.compactMap { record.member($0)?.stringValue }.first ?? "",
+                    packed: record
                 )
             }) { (chunk: [(name: String, date: String, packed: PackedRecord)]) throws(ExportError) in
                 let shared = PackedRecord.sharingOneBuffer(chunk.map(\.packed))

@@ -7,10 +7,19 @@ enum SiteText {
     /// preferred languages of a localised one), else its id.
     static func name(of record: ExportRecord, languages: [String]) -> String {
         let fields = record.fields
+        return name(id: record.id, member: { fields[$0] }, languages: languages)
+    }
+
+    /// ``name(of:languages:)`` of a packed record.
+    static func name(of record: PackedRecord, languages: [String]) -> String {
+        name(id: record.id, member: record.member, languages: languages)
+    }
+
+    private static func name(id: String, member: (String) -> JSONValue?, languages: [String]) -> String {
         for key in ["name", "title"] {
-            if let text = fields[key].flatMap({ localized($0, languages: languages) }), !text.isEmpty { return text }
+            if let text = member(key).flatMap({ localized($0, languages: languages) }), !text.isEmpty { return text }
         }
-        return record.id
+        return id
     }
 
     /// A string, or the text in the first preferred language (then Polish, English, any) of a
