@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Numbers names given as UTF-8 bytes in the order they first come (0, 1, 2, ...): the CSV
 /// exporter's tables, columns and list paths, met once per cell. A look-up hashes and compares
 /// bytes (FNV-1a, linear probing); no `String` is made but for a new name.
@@ -9,6 +17,9 @@ struct ByteInterner {
     /// Numbers, or -1; a power of two at least twice as long as ``names``.
     private var slots = [Int32](repeating: -1, count: 64)
 
+    /// An empty table to stand in for one that is in use elsewhere (copying it allocates nothing).
+    static let placeholder = ByteInterner()
+
     /// The number of the name spelt by `bytes`, given it now if it is new.
     mutating func number(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let hash = Self.hash(bytes)
@@ -17,7 +28,7 @@ struct ByteInterner {
         while slots[slot] >= 0 {
             let i = Int(slots[slot])
             if spans[i].hash == hash, spans[i].count == bytes.count,
-                text.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[spans[i].start..<spans[i].start + bytes.count]).elementsEqual(bytes) })
+                bytes.isEmpty || text.withUnsafeBufferPointer({ memcmp($0.baseAddress! + spans[i].start, bytes.baseAddress!, bytes.count) == 0 })
             {
                 return UInt32(i)
             }

@@ -50,6 +50,25 @@ final class CSVRowSpill {
     /// Appends the rows of the next record, as ``CSVRows/rows(of:id:)`` writes them (with
     /// names where the file has their numbers), and notes which columns each table has.
     func append(_ rows: [UInt8]) throws(ExportError) {
+        // The tables are worked on as local values, swapped out and back (so never copied):
+        // each use of a class's stored property is checked for exclusive access at run time.
+        var buffer: [UInt8] = []
+        var tableNames = ByteInterner.placeholder
+        var columnNames = ByteInterner.placeholder
+        var pathNames = ByteInterner.placeholder
+        var tableColumns: [[Bool]] = []
+        swap(&buffer, &self.buffer)
+        swap(&tableNames, &self.tableNames)
+        swap(&columnNames, &self.columnNames)
+        swap(&pathNames, &self.pathNames)
+        swap(&tableColumns, &self.tableColumns)
+        defer {
+            swap(&buffer, &self.buffer)
+            swap(&tableNames, &self.tableNames)
+            swap(&columnNames, &self.columnNames)
+            swap(&pathNames, &self.pathNames)
+            swap(&tableColumns, &self.tableColumns)
+        }
         buffer.removeAll(keepingCapacity: true)
         rows.withUnsafeBufferPointer { rows in
             var at = 0
