@@ -33,37 +33,51 @@ import Testing
         ]
     }
 
-    @Test(arguments: RecordKind.allCases)
-    func flatAndBuiltWalksGiveTheSameRows(kind: RecordKind) throws {
+    /// Calls `body` with every variant of every sample of `kind` that reads flat: the sample's
+    /// file name, the record's id and schema, the variant's text and both readings of it.
+    /// Returns how many there were.
+    @discardableResult
+    static func forEachVariant(
+        of kind: RecordKind,
+        _ body: (_ file: String, _ id: String, _ schema: JSONSchema, _ text: String, FlatCSVTree, ValueCSVTree) throws -> Void
+    ) throws -> Int {
         let bundled = try #require(BundledSchemas.all.first { $0.kind == kind.folder })
         let schema = try JSONSchema(json: bundled.text, file: bundled.file)
         let folder = ExportTestSupport.samples + "/" + kind.folder
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
-        var compared = 0
+        var count = 0
         for file in files {
             let id = String(file.dropLast(5))
             let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
-            for variant in Self.variants(text) {
-                guard let (flat, built) = try Self.readings(variant, kind: kind, id: id, schema: schema) else { continue }
-                let arrays = CSVRows.arraysOfObjects(in: flat)
-                #expect(arrays.map(\.0) == CSVRows.arraysOfObjects(in: built).map(\.0), "\(file):\n\(variant)")
-                #expect(arrays.map(\.1) == CSVRows.arraysOfObjects(in: built).map(\.1), "\(file):\n\(variant)")
-                // The walk in document order finds the same arrays, each at the same place.
-                let raw = try #require(CSVRows.arraysOfObjects(inFlat: flat.reader.document))
-                #expect(Dictionary(uniqueKeysWithValues: raw.map { ($0.0, $0.1) }) == Dictionary(uniqueKeysWithValues: arrays.map { ($0.0, $0.1) }))
-                // The keyed lists the schema declares among them, as the exporter learns them.
-                var keyed: [String: String] = [:]
-                for (dotted, path) in arrays {
-                    if let info = schema.fieldInfo(at: path), info.xMerge == .keyed, let key = info.xMergeKey { keyed[dotted] = key }
-                }
-                for lists in [keyed, [:]] {
-                    let rows = CSVRows(kind: kind, keyedLists: lists)
-                    #expect(rows.rows(of: flat, id: id) == rows.rows(of: built, id: id), "\(file):\n\(variant)")
-                }
-                compared += 1
+            for variant in variants(text) {
+                guard let (flat, built) = try readings(variant, kind: kind, id: id, schema: schema) else { continue }
+                try body(file, id, schema, variant, flat, built)
+                count += 1
             }
         }
-        #expect(compared >= files.count * 4)
+        #expect(count >= files.count * 4)
+        return count
+    }
+
+    @Test(arguments: RecordKind.allCases)
+    func flatAndBuiltWalksGiveTheSameRows(kind: RecordKind) throws {
+        try Self.forEachVariant(of: kind) { file, id, schema, variant, flat, built in
+            let arrays = CSVRows.arraysOfObjects(in: flat)
+            #expect(arrays.map(\.0) == CSVRows.arraysOfObjects(in: built).map(\.0), "\(file):\n\(variant)")
+            #expect(arrays.map(\.1) == CSVRows.arraysOfObjects(in: built).map(\.1), "\(file):\n\(variant)")
+            // The walk in document order finds the same arrays, each at the same place.
+            let raw = try #require(CSVRows.arraysOfObjects(inFlat: flat.reader.document))
+            #expect(Dictionary(uniqueKeysWithValues: raw.map { ($0.0, $0.1) }) == Dictionary(uniqueKeysWithValues: arrays.map { ($0.0, $0.1) }))
+            // The keyed lists the schema declares among them, as the exporter learns them.
+            var keyed: [String: String] = [:]
+            for (dotted, path) in arrays {
+                if let info = schema.fieldInfo(at: path), info.xMerge == .keyed, let key = info.xMergeKey { keyed[dotted] = key }
+            }
+            for lists in [keyed, [:]] {
+                let rows = CSVRows(kind: kind, keyedLists: lists)
+                #expect(rows.rows(of: flat, id: id) == rows.rows(of: built, id: id), "\(file):\n\(variant)")
+            }
+        }
     }
 
     /// A dotted path that names two places (a key with a dot in it) leaves the order the
