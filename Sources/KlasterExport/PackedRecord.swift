@@ -139,25 +139,17 @@ public struct PackedRecord: Sendable {
     /// Packs a flat record's root as ``ExportDataset`` gives it: its `id` member first, or
     /// `"id": id` first when it has none, then its members in schema order.
     private static func packRecord(_ reader: CanonicalReader, id: String, into bytes: inout [UInt8]) {
-        let root = reader.root
-        let own = idKey.withUnsafeBufferPointer { reader.member(root, named: $0) }
         bytes.append(object)
-        appendCount(reader.count(root) + (own == nil ? 1 : 0), to: &bytes)
-        appendText(id: "id", to: &bytes)
-        if let own {
-            pack(reader, own, into: &bytes)
-        } else {
-            bytes.append(string)
-            appendText(id: id, to: &bytes)
-        }
-        var skipped = false
-        reader.forEachMember(root) { key, value in
-            if own != nil, !skipped, reader.isID(key) {
-                skipped = true
-                return
+        appendCount(reader.recordMemberCount, to: &bytes)
+        reader.forEachRecordMember { member in
+            if let (key, value) = member {
+                reader.document.withText(key) { appendText(bytes: $0, to: &bytes) }
+                pack(reader, value, into: &bytes)
+            } else {
+                appendText("id", to: &bytes)
+                bytes.append(string)
+                appendText(id, to: &bytes)
             }
-            reader.document.withText(key) { appendText(bytes: $0, to: &bytes) }
-            pack(reader, value, into: &bytes)
         }
     }
 
@@ -186,12 +178,6 @@ public struct PackedRecord: Sendable {
         }
     }
 
-    private static let idKey = Array("id".utf8)
-
-    private static func appendText(id text: String, to bytes: inout [UInt8]) {
-        appendText(text, to: &bytes)
-    }
-
     private static func appendText(bytes text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         appendCount(text.count, to: &bytes)
         bytes.append(contentsOf: text)
@@ -212,10 +198,7 @@ public struct PackedRecord: Sendable {
 
     private static func appendText(_ text: String, to bytes: inout [UInt8]) {
         var text = text
-        text.withUTF8 { utf8 in
-            appendCount(utf8.count, to: &bytes)
-            bytes.append(contentsOf: utf8)
-        }
+        text.withUTF8 { appendText(bytes: $0, to: &bytes) }
     }
 }
 

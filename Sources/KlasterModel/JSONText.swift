@@ -16,7 +16,7 @@ public enum JSONText {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// Per byte: whether JSON text escapes it (a control character, `"`, `\`, DEL).
+    /// The digits of a `\u00XX` escape.
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Whether any byte is one JSON text escapes: a control character, `"`, `\\` or DEL. Eight

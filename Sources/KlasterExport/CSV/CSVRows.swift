@@ -151,20 +151,11 @@ struct CSVRows {
         var seen: Set<String> = []
         var steps: [Step] = []
         collectArrays(tree, tree.root, steps: &steps) { steps in
-            // Names are made only for what is found: the dotted keys, and the path with the
-            // first item of each array on the way.
-            var dotted = ""
-            var path = YAMLPath()
-            for step in steps {
-                switch step {
-                case .key(let key):
-                    let name = String(decoding: key, as: UTF8.self)
-                    dotted = dotted.isEmpty ? name : dotted + "." + name
-                    path = path.appending(key: name)
-                case .item:
-                    path = path.appending(index: 0)
-                }
-            }
+            // Names are made only for what is found.
+            let (dotted, path) = place(of: steps.lazy.map { step -> String? in
+                if case .key(let key) = step { return String(decoding: key, as: UTF8.self) }
+                return nil
+            })
             if seen.insert(dotted).inserted { found.append((dotted, path)) }
         }
         return found
@@ -180,17 +171,7 @@ struct CSVRows {
         var keys: [Int?] = []  // a member's key node, or nil for an array's items
         var twoPlaces = false
         collectArrays(document, document.root, keys: &keys) { keys in
-            var dotted = ""
-            var path = YAMLPath()
-            for key in keys {
-                if let key {
-                    let name = document.string(key)
-                    dotted = dotted.isEmpty ? name : dotted + "." + name
-                    path = path.appending(key: name)
-                } else {
-                    path = path.appending(index: 0)
-                }
-            }
+            let (dotted, path) = place(of: keys.lazy.map { $0.map(document.string) })
             if let known = places[dotted] {
                 if known != path { twoPlaces = true }
             } else {
@@ -233,6 +214,22 @@ struct CSVRows {
         case .scalar:
             return
         }
+    }
+
+    /// The dotted path of an array found by a walk down `steps` (a member's key, or `nil` into
+    /// an array's items), and its place, through the first item of each array on the way.
+    private static func place(of steps: some Sequence<String?>) -> (dotted: String, path: YAMLPath) {
+        var dotted = ""
+        var path = YAMLPath()
+        for step in steps {
+            if let name = step {
+                dotted = dotted.isEmpty ? name : dotted + "." + name
+                path = path.appending(key: name)
+            } else {
+                path = path.appending(index: 0)
+            }
+        }
+        return (dotted, path)
     }
 
     /// A step down from the record's root: into a member (its key's bytes, valid while the walk

@@ -122,20 +122,12 @@ struct FlatCSVTree: CSVTree {
             guard reader.kind(node) == .mapping else { return }
             reader.forEachMember(node) { key, value in document.withText(key) { body($0, .node(value)) } }
         case .root:
-            // `id` first: the record's own, or the one it is given.
-            let id = Self.idKey.withUnsafeBufferPointer { reader.member(reader.root, named: $0) }
-            if let id {
-                Self.idKey.withUnsafeBufferPointer { body($0, .node(id)) }
-            } else {
-                Self.idKey.withUnsafeBufferPointer { body($0, .givenID) }
-            }
-            var skipped = false
-            reader.forEachMember(reader.root) { key, value in
-                if !skipped, id != nil, reader.isID(key) {
-                    skipped = true
-                    return
+            reader.forEachRecordMember { member in
+                if let (key, value) = member {
+                    document.withText(key) { body($0, .node(value)) }
+                } else {
+                    Self.idKey.withUnsafeBufferPointer { body($0, .givenID) }
                 }
-                document.withText(key) { body($0, .node(value)) }
             }
         }
     }
@@ -144,7 +136,7 @@ struct FlatCSVTree: CSVTree {
         switch place {
         case .givenID: nil
         case .node(let node): reader.kind(node) == .mapping ? reader.member(node, named: name).map(Place.node) : nil
-        case .root: name.elementsEqual(Self.idKey) ? (reader.member(reader.root, named: name).map(Place.node) ?? .givenID) : reader.member(reader.root, named: name).map(Place.node)
+        case .root: reader.member(reader.root, named: name).map(Place.node) ?? (name.elementsEqual(Self.idKey) ? .givenID : nil)
         }
     }
 

@@ -61,7 +61,7 @@ public struct CanonicalReader {
         withUnsafeTemporaryAllocation(of: (key: Int, location: SchemaLocation, rank: Int).self, capacity: count) { buffer in
             var n = 0
             var sorted = true
-            if case .single(let s) = place.location, s < schema.singleOrders.count {
+            if case .single(let s) = place.location {
                 // One look-up of the key in the node's table gives its rank and its place; a
                 // key the table does not hold is ranked by its text, as
                 // ``JSONSchema/orderedBySchema`` looks every key up.
@@ -115,11 +115,17 @@ public struct CanonicalReader {
 
     /// The value of the member of the mapping at `place` whose key is spelt `name` (UTF-8).
     public func member(_ place: Place, named name: UnsafeBufferPointer<UInt8>) -> Place? {
+        entry(place, named: name)?.value
+    }
+
+    /// The member (its key's node and its value) of the mapping at `place` whose key is spelt
+    /// `name`.
+    private func entry(_ place: Place, named name: UnsafeBufferPointer<UInt8>) -> (key: Int, value: Place)? {
         let document = self.document
-        var found: Int?
+        var found: (key: Int, value: Int)?
         document.forEachEntry(place.node) { key, value in
             guard document.withText(key, { $0.elementsEqual(name) }) else { return true }
-            found = value
+            found = (key, value)
             return false
         }
         guard let found else { return nil }
@@ -129,18 +135,29 @@ public struct CanonicalReader {
         } else {
             location = schema.child(of: place.location, key: String(decoding: name, as: UTF8.self))
         }
-        return Place(node: found, location: location)
+        return (found.key, Place(node: found.value, location: location))
     }
 
-    /// Appends the members of the mapping at `place` to `members`, in the order
-    /// ``forEachMember(_:_:)`` gives them.
-    public func appendMembers(_ place: Place, to members: inout [(key: Int, value: Place)]) {
-        forEachMember(place) { members.append(($0, $1)) }
+    /// The root's `id` member, if it has one.
+    private var rootID: (key: Int, value: Place)? {
+        Self.idKey.withUnsafeBufferPointer { entry(root, named: $0) }
     }
 
-    /// Whether `key` is the key `id`.
-    public func isID(_ key: Int) -> Bool {
-        document.withText(key) { $0.count == 2 && $0[0] == UInt8(ascii: "i") && $0[1] == UInt8(ascii: "d") }
+    private static let idKey = Array("id".utf8)
+
+    /// How many members the root has as an export shows the record (see
+    /// ``forEachRecordMember(_:)``): one more than it holds when it has no `id`.
+    public var recordMemberCount: Int { count(root) + (rootID == nil ? 1 : 0) }
+
+    /// Calls `body` with the root's members as an export shows the record: its `id` member
+    /// first (or `nil`, when it has none, where the record is given the id of its file), then
+    /// the others in schema order.
+    public func forEachRecordMember(_ body: (_ member: (key: Int, value: Place)?) -> Void) {
+        let id = rootID
+        body(id)
+        forEachMember(root) { key, value in
+            if key != id?.key { body((key, value)) }
+        }
     }
 
     /// Appends the compact JSON text of the value at `place` (as ``JSONValue/write(to:)``

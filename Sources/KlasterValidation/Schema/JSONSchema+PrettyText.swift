@@ -10,96 +10,74 @@ extension JSONSchema {
     /// With `leadingID`, the root object is written as exports show a record: its `id` member
     /// first, or, when it has none, `"id": leadingID` first.
     public func writeCanonicalJSON(of document: FlatYAML, leadingID: String? = nil, indent: Int, to out: inout [UInt8]) {
-        var writer = PrettyJSONWriter(reader: CanonicalReader(schema: self, document: document))
-        writer.write(writer.reader.root, indent: indent, leadingID: leadingID, to: &out)
+        let reader = CanonicalReader(schema: self, document: document)
+        if let leadingID {
+            out += "{\n".utf8
+            var first = true
+            reader.forEachRecordMember { member in
+                CanonicalReader.startLine(&first, indent: indent + 1, &out)
+                if let (key, value) = member {
+                    reader.writeMember(key, value, indent: indent + 1, to: &out)
+                } else {
+                    out += "\"id\": ".utf8
+                    JSONText.appendQuoted(leadingID, to: &out)
+                }
+            }
+            out.append(0x0A)
+            JSONValue.indent(indent, &out)
+            out.append(UInt8(ascii: "}"))
+        } else {
+            reader.writePretty(reader.root, indent: indent, to: &out)
+        }
     }
 }
 
-/// Writes a flat document as ``JSONValue/writePretty(to:indent:)`` writes its canonical value.
-private struct PrettyJSONWriter {
-    let reader: CanonicalReader
-    /// The members of the mappings being written, innermost last (one list for all of them,
-    /// so that a record's mappings share its storage).
-    private var members: [(key: Int, value: CanonicalReader.Place)] = []
-
-    init(reader: CanonicalReader) {
-        self.reader = reader
-    }
-
-    mutating func write(_ place: CanonicalReader.Place, indent: Int, leadingID: String?, to out: inout [UInt8]) {
-        let reader = self.reader
-        switch reader.kind(place) {
+extension CanonicalReader {
+    /// Appends the value at `place` as ``JSONValue/writePretty(to:indent:)`` writes the value it
+    /// means: a non-empty collection one item or member per line, anything else compact.
+    fileprivate func writePretty(_ place: Place, indent: Int, to out: inout [UInt8]) {
+        switch kind(place) {
         case .scalar:
-            switch reader.scalar(place) {
-            case .text: reader.document.withText(place.node) { JSONText.appendQuoted(bytes: $0, to: &out) }
+            switch scalar(place) {
+            case .text: document.withText(place.node) { JSONText.appendQuoted(bytes: $0, to: &out) }
             case .value(let value): value.writePretty(to: &out, indent: indent)
             }
-        case .sequence:
-            guard reader.count(place) > 0 else {
-                out += "[]".utf8
+        case .sequence, .mapping:
+            guard count(place) > 0 else {
+                out += (kind(place) == .sequence ? "[]" : "{}").utf8
                 return
             }
-            out += "[\n".utf8
-            var left = reader.count(place)
-            reader.forEachItem(place) { item in
-                JSONValue.indent(indent + 1, &out)
-                write(item, indent: indent + 1, leadingID: nil, to: &out)
-                left -= 1
-                if left > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(0x0A)
+            out += (kind(place) == .sequence ? "[\n" : "{\n").utf8
+            var first = true
+            if kind(place) == .sequence {
+                forEachItem(place) { item in
+                    Self.startLine(&first, indent: indent + 1, &out)
+                    writePretty(item, indent: indent + 1, to: &out)
+                }
+            } else {
+                forEachMember(place) { key, value in
+                    Self.startLine(&first, indent: indent + 1, &out)
+                    writeMember(key, value, indent: indent + 1, to: &out)
+                }
             }
+            out.append(0x0A)
             JSONValue.indent(indent, &out)
-            out.append(UInt8(ascii: "]"))
-        case .mapping:
-            writeMapping(place, indent: indent, leadingID: leadingID, to: &out)
+            out.append(UInt8(ascii: kind(place) == .sequence ? "]" : "}"))
         }
     }
 
-    private mutating func writeMapping(_ place: CanonicalReader.Place, indent: Int, leadingID: String?, to out: inout [UInt8]) {
-        let reader = self.reader
-        let base = members.count
-        reader.appendMembers(place, to: &members)
-        var count = members.count - base
-        var syntheticID = false
-        if leadingID != nil {
-            var i = base
-            while i < members.count, !reader.isID(members[i].key) { i += 1 }
-            if i == members.count {
-                syntheticID = true
-                count += 1
-            } else if i > base {
-                let id = members.remove(at: i)
-                members.insert(id, at: base)
-            }
-        }
-        if count == 0 {
-            out += "{}".utf8
-            return
-        }
-        out += "{\n".utf8
-        var written = 0
-        if syntheticID, let leadingID {
-            JSONValue.indent(indent + 1, &out)
-            out += "\"id\": ".utf8
-            JSONText.appendQuoted(leadingID, to: &out)
-            written += 1
-            if written < count { out.append(UInt8(ascii: ",")) }
-            out.append(0x0A)
-        }
-        var i = base
-        while i < members.count {
-            let (key, value) = members[i]
-            JSONValue.indent(indent + 1, &out)
-            reader.document.withText(key) { JSONText.appendQuoted(bytes: $0, to: &out) }
-            out += ": ".utf8
-            write(value, indent: indent + 1, leadingID: nil, to: &out)
-            written += 1
-            if written < count { out.append(UInt8(ascii: ",")) }
-            out.append(0x0A)
-            i += 1
-        }
-        members.removeSubrange(base...)
+    /// Starts the line of an item or a member: after the first, the line before ends with a
+    /// comma (as `writePretty` joins them); then the indent.
+    fileprivate static func startLine(_ first: inout Bool, indent: Int, _ out: inout [UInt8]) {
+        if !first { out += ",\n".utf8 }
+        first = false
         JSONValue.indent(indent, &out)
-        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `"key": value`, the value nested `indent` levels deep.
+    fileprivate func writeMember(_ key: Int, _ value: Place, indent: Int, to out: inout [UInt8]) {
+        document.withText(key) { JSONText.appendQuoted(bytes: $0, to: &out) }
+        out += ": ".utf8
+        writePretty(value, indent: indent, to: &out)
     }
 }
