@@ -63,21 +63,28 @@ import Testing
     func flatAndBuiltWalksGiveTheSameRows(kind: RecordKind) throws {
         try Self.forEachVariant(of: kind) { file, id, schema, variant, flat, built in
             let arrays = CSVRows.arraysOfObjects(in: flat)
-            #expect(arrays.map(\.0) == CSVRows.arraysOfObjects(in: built).map(\.0), "\(file):\n\(variant)")
-            #expect(arrays.map(\.1) == CSVRows.arraysOfObjects(in: built).map(\.1), "\(file):\n\(variant)")
+            #expect(arrays.map(\.name) == CSVRows.arraysOfObjects(in: built).map(\.name), "\(file):\n\(variant)")
+            #expect(arrays.map(\.path) == CSVRows.arraysOfObjects(in: built).map(\.path), "\(file):\n\(variant)")
             // The walk in document order finds the same arrays, each at the same place.
             let raw = try #require(CSVRows.arraysOfObjects(inFlat: flat.reader.document))
-            #expect(Dictionary(uniqueKeysWithValues: raw.map { ($0.0, $0.1) }) == Dictionary(uniqueKeysWithValues: arrays.map { ($0.0, $0.1) }))
+            #expect(Dictionary(uniqueKeysWithValues: raw.map { ($0.name, $0.path) }) == Dictionary(uniqueKeysWithValues: arrays.map { ($0.name, $0.path) }))
             // The keyed lists the schema declares among them, as the exporter learns them.
             var keyed: [String: String] = [:]
-            for (dotted, path) in arrays {
-                if let info = schema.fieldInfo(at: path), info.xMerge == .keyed, let key = info.xMergeKey { keyed[dotted] = key }
+            for array in arrays {
+                if let info = schema.fieldInfo(at: array.path), info.xMerge == .keyed, let key = info.xMergeKey { keyed[array.name] = key }
             }
             for lists in [keyed, [:]] {
                 let rows = CSVRows(kind: kind, keyedLists: lists)
-                #expect(rows.rows(of: flat, id: id) == rows.rows(of: built, id: id), "\(file):\n\(variant)")
+                #expect(Self.rows(rows, flat, id) == Self.rows(rows, built, id), "\(file):\n\(variant)")
             }
         }
+    }
+
+    /// The rows of one record as a batch holds them, and the names its numbers stand for.
+    static func rows(_ rows: CSVRows, _ tree: some CSVTree, _ id: String) -> [String] {
+        var batch = CSVBatch()
+        rows.addRows(of: tree, id: id, to: &batch)
+        return [batch.bytes.map(String.init).joined(separator: ","), "\(batch.tables.names)", "\(batch.columns.names)", "\(batch.paths.names)"]
     }
 
     /// A dotted path that names two places (a key with a dot in it) leaves the order the
@@ -88,7 +95,7 @@ import Testing
         #expect(CSVRows.arraysOfObjects(inFlat: flat) == nil)
         let plain = try #require(Array("id: x\na:\n  b: [{y: 2}, 3]\nc: [[{z: 1}]]\n".utf8).withUnsafeBufferPointer { YAMLParser().parseFlat($0) })
         let found = try #require(CSVRows.arraysOfObjects(inFlat: plain))
-        #expect(found.map(\.0) == ["a.b"])
-        #expect(found.map(\.1) == [YAMLPath().appending(key: "a").appending(key: "b")])
+        #expect(found.map(\.name) == ["a.b"])
+        #expect(found.map(\.path) == [YAMLPath().appending(key: "a").appending(key: "b")])
     }
 }

@@ -8,10 +8,8 @@ import Darwin
 
 /// Numbers names given as UTF-8 bytes in the order they first come (0, 1, 2, ...): the CSV
 /// exporter's tables, columns and list paths, met once per cell. A look-up hashes and compares
-/// bytes (FNV-1a, linear probing); no `String` is made but for a new name.
-struct ByteInterner {
-    /// The names, by number.
-    private(set) var names: [String] = []
+/// bytes (FNV-1a, linear probing); no `String` is made.
+struct ByteInterner: Sendable {
     private var text: [UInt8] = []
     private var spans: [(start: Int, count: Int, hash: Int)] = []
     /// Numbers, or -1; a power of two at least twice as long as ``names``.
@@ -20,27 +18,50 @@ struct ByteInterner {
     /// An empty table to stand in for one that is in use elsewhere (copying it allocates nothing).
     static let placeholder = ByteInterner()
 
-    /// The number of the name spelt by `bytes`, given it now if it is new.
-    mutating func number(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let hash = Self.hash(bytes)
-        var mask = slots.count - 1
+    /// How many names there are.
+    var count: Int { spans.count }
+
+    /// The names, by number.
+    var names: [String] { (0..<count).map { i in withName(i) { String(decoding: $0, as: UTF8.self) } } }
+
+    /// Calls `body` with the UTF-8 of the name numbered `number`.
+    func withName<R>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let span = spans[number]
+        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.count])) }
+    }
+
+    /// Whether there is a name spelt by `bytes`.
+    func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        find(bytes, hash: Self.hash(bytes)).number != nil
+    }
+
+    /// The number of the name spelt by `bytes`, or the free slot where it would go.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> (number: UInt32?, slot: Int) {
+        let mask = slots.count - 1
         var slot = hash & mask
         while slots[slot] >= 0 {
             let i = Int(slots[slot])
             if spans[i].hash == hash, spans[i].count == bytes.count,
                 bytes.isEmpty || text.withUnsafeBufferPointer({ memcmp($0.baseAddress! + spans[i].start, bytes.baseAddress!, bytes.count) == 0 })
             {
-                return UInt32(i)
+                return (UInt32(i), slot)
             }
             slot = (slot + 1) & mask
         }
-        let number = names.count
+        return (nil, slot)
+    }
+
+    /// The number of the name spelt by `bytes`, given it now if it is new.
+    mutating func number(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let hash = Self.hash(bytes)
+        let (known, slot) = find(bytes, hash: hash)
+        if let known { return known }
+        let number = spans.count
         spans.append((text.count, bytes.count, hash))
         text.append(contentsOf: bytes)
-        names.append(String(decoding: bytes, as: UTF8.self))
-        if 2 * names.count > slots.count {
+        if 2 * spans.count > slots.count {
             slots = [Int32](repeating: -1, count: 2 * slots.count)
-            mask = slots.count - 1
+            let mask = slots.count - 1
             for (i, span) in spans.enumerated() {
                 var place = span.hash & mask
                 while slots[place] >= 0 { place = (place + 1) & mask }

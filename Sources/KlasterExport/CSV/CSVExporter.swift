@@ -47,18 +47,32 @@ public struct CSVExporter: Exporter {
             var shape = TableShape(kind: kind, schema: dataset.schemas[kind])
             let spill = try CSVRowSpill(folder: folder, name: kind.rawValue)
             try dataset.forEachParsedChunk(of: kind, map: CSVScannedRecord.init) { (records: [CSVScannedRecord]) throws(ExportError) in
-                // The chunk's keyed lists are learnt before any of its rows is made.
-                shape.addKeyedLists(records.map(\.arrays))
-                let rows = shape.rows
-                for text in parallelMap(records, chunk: 16, { $0.rows(rows) }) { try spill.append(text) }
+                let batches = stride(from: 0, to: records.count, by: Self.batchSize).map {
+                    records[$0..<min($0 + Self.batchSize, records.count)]
+                }
+                // The chunk's keyed lists are learnt before any of its rows is made. Once a
+                // chunk has been read, the rows are made with the keyed lists learnt so far
+                // while the arrays of objects no record had before are looked for, and made
+                // again in the rare chunk that has new keyed lists.
+                let known = shape.arrays
+                var made: [(arrays: [[CSVRows.FoundArray]], rows: CSVBatch?)]
+                if known.count == 0 {
+                    made = parallelMap(batches, chunk: 1) { records in (records.map { $0.arrays(known: known) }, nil) }
+                } else {
+                    let rows = shape.rows
+                    made = parallelMap(batches, chunk: 1) { records in (records.map { $0.arrays(known: known) }, rows.batch(of: records)) }
+                }
+                if shape.addKeyedLists(made.flatMap(\.arrays)) || known.count == 0 {
+                    let rows = shape.rows
+                    made = parallelMap(batches, chunk: 1) { ([], rows.batch(of: $0)) }
+                }
+                for case (_, let batch?) in made { try spill.append(batch) }
                 done += records.count
                 progress?.update("csv", done: done / 2, total: total)
             }
             try spill.finishWriting()
             shape.addColumns(of: spill)
             let columns = shape.columns()
-            var sinks: [ByteSink?] = []
-            var positions: [(index: [Int], count: Int)?] = []
             var tableSinks: [String: ByteSink] = [:]
             for (table, names) in columns.sorted(by: { $0.key < $1.key }) {
                 tableSinks[table] = try ByteSink(creating: folder + "/" + shape.rows.tableName(table) + ".csv")
@@ -66,42 +80,26 @@ public struct CSVExporter: Exporter {
                 format.appendLine(names, to: &header)
                 try tableSinks[table]?.write(header)
             }
-            for table in spill.tables {
-                sinks.append(tableSinks[table])
-                guard let names = columns[table] else {
-                    positions.append(nil)
-                    continue
-                }
-                let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-                positions.append((spill.columns.map { index[$0] ?? -1 }, names.count))
-            }
-            let keep = spill.paths.map { shape.keyedLists[$0] == nil }
-            let layout = positions
+            let sinks = spill.tables.map { tableSinks[$0] }
+            let number = Dictionary(uniqueKeysWithValues: spill.columns.enumerated().map { ($1, $0) })
+            let writer = CSVLineWriter(
+                format: format,
+                columns: spill.tables.map { columns[$0]?.map { number[$0] ?? -1 } },
+                columnCount: spill.columns.count,
+                keep: spill.paths.map { shape.keyedLists[$0] == nil }
+            )
+            let (numberings, batchOf) = (spill.numberings, spill.batchOf)
             var start = 0
             while start < spill.ends.count {
                 let end = min(start + 1024, spill.ends.count)
                 let (bytes, starts) = try spill.read(start..<end)
-                let texts = parallelMap(starts, chunk: 16) { at -> [(table: Int, text: [UInt8])] in
-                    var out: [(table: Int, text: [UInt8])] = []
-                    bytes.withUnsafeBufferPointer { buffer in
-                        for row in CSVRowSpill.decode(bytes, at: at) {
-                            guard let place = layout[row.table] else { continue }
-                            // Each column's text, where it is in the spilled bytes (empty if none).
-                            var cells = [Range<Int>](repeating: 0..<0, count: place.count)
-                            for cell in row.cells where cell.path == 0 || keep[cell.path - 1] {
-                                let i = place.index[cell.column]
-                                if i >= 0 { cells[i] = cell.text }
-                            }
-                            var line: [UInt8] = []
-                            line.reserveCapacity(256)
-                            format.appendLine(cells, of: buffer, to: &line)
-                            out.append((row.table, line))
-                        }
-                    }
-                    return out
+                let batches = batchOf[start..<end]
+                let groups = stride(from: 0, to: starts.count, by: Self.batchSize).map { $0..<min($0 + Self.batchSize, starts.count) }
+                let texts = parallelMap(groups, chunk: 1) { group in
+                    bytes.withUnsafeBufferPointer { writer.lines($0, records: group, starts: starts, batches: batches, numberings: numberings) }
                 }
                 for lines in texts {
-                    for (table, line) in lines { try sinks[table]?.write(line) }
+                    for (table, text) in lines.enumerated() where !text.isEmpty { try sinks[table]?.write(text) }
                 }
                 done += end - start
                 progress?.update("csv", done: done / 2, total: total)
@@ -112,13 +110,16 @@ public struct CSVExporter: Exporter {
         progress?.finish("csv")
     }
 
+    /// How many records a core turns into rows, or formats, at a time.
+    static let batchSize = 32
+
     /// What the first pass over a kind learns: the keyed lists (by path of keys, with their key
     /// field, as the schema declares them) and the columns each table has.
     struct TableShape {
         let kind: RecordKind
         let schema: JSONSchema?
-        /// Every array of objects seen, by dotted path, with the path to its first place.
-        private var arrays: [String: YAMLPath] = [:]
+        /// The dotted path (UTF-8) of every array of objects seen.
+        private(set) var arrays = ByteInterner()
         private(set) var keyedLists: [String: String] = [:]
         private var tables: [String: Set<String>] = ["": ["id"]]
         /// Columns only empty arrays gave so far (table, column, path): columns unless the path
@@ -134,16 +135,22 @@ public struct CSVExporter: Exporter {
 
         /// Learns the keyed lists among the arrays of objects that the next records hold (each
         /// record's, as ``CSVRows/arraysOfObjects(in:)`` finds them), in record order.
-        mutating func addKeyedLists(_ found: [[(String, YAMLPath)]]) {
-            guard let schema else { return }
-            for paths in found {
-                for (dotted, path) in paths where arrays[dotted] == nil {
-                    arrays[dotted] = path
-                    if let info = schema.fieldInfo(at: path), info.xMerge == .keyed, let key = info.xMergeKey {
-                        keyedLists[dotted] = key
+        /// Returns whether there are new keyed lists.
+        mutating func addKeyedLists(_ found: [[CSVRows.FoundArray]]) -> Bool {
+            guard let schema else { return false }
+            var added = false
+            for arrays in found {
+                // The first place found for a dotted path decides whether it is a keyed list.
+                for array in arrays {
+                    let count = self.arrays.count
+                    guard array.dotted.withUnsafeBufferPointer({ self.arrays.number(of: $0) }) == count else { continue }
+                    if let info = schema.fieldInfo(at: array.path), info.xMerge == .keyed, let key = info.xMergeKey {
+                        keyedLists[array.name] = key
+                        added = true
                     }
                 }
             }
+            return added
         }
 
         /// Takes in the columns each table has, and the empty lists' cells, from the rows
@@ -156,7 +163,7 @@ public struct CSVExporter: Exporter {
                 }
             }
             for entry in spill.emptyLists {
-                emptyLists.insert([tableNames[Int(entry[0])], columnNames[Int(entry[1])], pathNames[Int(entry[2])]])
+                emptyLists.insert([tableNames[Int(entry.table)], columnNames[Int(entry.column)], pathNames[Int(entry.path)]])
             }
         }
 
@@ -182,33 +189,44 @@ public struct CSVExporter: Exporter {
     }
 }
 
-/// A record read for the CSV export, kept between the two parallel steps of its chunk: the
-/// arrays of objects it holds (to learn the keyed lists from), then its rows.
+/// A record read for the CSV export: the arrays of objects it holds (to learn the keyed lists
+/// from), and its rows.
 struct CSVScannedRecord: @unchecked Sendable {
     // `@unchecked`: a flat document is a class that is only read once built.
     let record: ParsedRecord
-    let arrays: [(String, YAMLPath)]
 
     init(_ record: ParsedRecord) {
         self.record = record
+    }
+
+    /// The arrays of objects the record holds at dotted paths not `known`.
+    func arrays(known: ByteInterner) -> [CSVRows.FoundArray] {
         switch record.content {
         case .flat(let document, let schema):
-            arrays =
-                CSVRows.arraysOfObjects(inFlat: document)
-                ?? CSVRows.arraysOfObjects(in: FlatCSVTree(reader: CanonicalReader(schema: schema, document: document), id: record.id))
+            CSVRows.arraysOfObjects(inFlat: document, known: known)
+                ?? CSVRows.arraysOfObjects(in: FlatCSVTree(reader: CanonicalReader(schema: schema, document: document), id: record.id), known: known)
         case .value(let value):
-            arrays = CSVRows.arraysOfObjects(in: ValueCSVTree(root: value))
+            CSVRows.arraysOfObjects(in: ValueCSVTree(root: value), known: known)
         }
     }
 
-    /// The record's rows (see ``CSVRows/rows(of:id:)``).
-    func rows(_ rows: CSVRows) -> [UInt8] {
+    /// Adds the record's rows to `batch` (see ``CSVRows/addRows(of:id:to:)``).
+    func addRows(_ rows: CSVRows, to batch: inout CSVBatch) {
         switch record.content {
         case .flat(let document, let schema):
-            rows.rows(of: FlatCSVTree(reader: CanonicalReader(schema: schema, document: document), id: record.id), id: record.id)
+            rows.addRows(of: FlatCSVTree(reader: CanonicalReader(schema: schema, document: document), id: record.id), id: record.id, to: &batch)
         case .value(let value):
-            rows.rows(of: ValueCSVTree(root: value), id: record.id)
+            rows.addRows(of: ValueCSVTree(root: value), id: record.id, to: &batch)
         }
+    }
+}
+
+extension CSVRows {
+    /// The rows of `records`, in order.
+    func batch(of records: ArraySlice<CSVScannedRecord>) -> CSVBatch {
+        var batch = CSVBatch()
+        for record in records { record.addRows(self, to: &batch) }
+        return batch
     }
 }
 

@@ -28,10 +28,10 @@ public struct CSVFormat: Sendable, Hashable {
     }
 
     /// Appends one line whose cells are the parts `cells` of `text` (UTF-8).
-    func appendLine(_ cells: [Range<Int>], of text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    func appendLine(_ cells: UnsafeBufferPointer<Range<Int>>, of text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         for (i, range) in cells.enumerated() {
             if i > 0 { out.append(separator) }
-            appendCell(bytes: UnsafeBufferPointer(rebasing: text[range]), to: &out)
+            if !range.isEmpty { appendCell(bytes: UnsafeBufferPointer(rebasing: text[range]), to: &out) }
         }
         out += lineEnd.utf8
     }
@@ -45,7 +45,9 @@ public struct CSVFormat: Sendable, Hashable {
     /// ``appendCell(_:to:)`` for a cell's text given as UTF-8 bytes.
     public func appendCell(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var needsQuotes = false
-        for byte in bytes where byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+        // Most bytes are above every byte that needs quotes: one comparison rules them out.
+        let highest = max(separator, 0x22)
+        for byte in bytes where byte <= highest && (byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D) {
             needsQuotes = true
             break
         }

@@ -11,8 +11,8 @@ import KlasterStore
 /// learns the columns while it writes the rows here; the second reads them back (instead of
 /// reading and parsing the records again) and writes the CSV files.
 ///
-/// Each record is a run of rows: table, cells; a cell is its column, the path of the empty list
-/// it stands for (or none) and its text. Tables, columns and paths are numbered as they come.
+/// The rows come in batches (``CSVBatch``), written as they are; each batch's tables, columns
+/// and list paths are numbered again for the kind (``Numbering``), in the order they come.
 /// The file is unlinked as soon as it is open for reading, so it never outlives the export.
 final class CSVRowSpill {
     private let path: String
@@ -20,6 +20,10 @@ final class CSVRowSpill {
     private var reader: Int32 = -1
     /// Where each record's rows end in the file.
     private(set) var ends: [Int] = []
+    /// The batch each record came in.
+    private(set) var batchOf: [Int32] = []
+    /// For each batch, the kind's number of each of its tables, columns and paths.
+    private(set) var numberings: [Numbering] = []
     private var tableNames = ByteInterner()
     private var columnNames = ByteInterner()
     private var pathNames = ByteInterner()
@@ -29,9 +33,15 @@ final class CSVRowSpill {
     /// Per table (by number), whether each column (by number) has a cell in some row of it,
     /// empty-list cells left out.
     private(set) var tableColumns: [[Bool]] = []
-    /// (table, column, path) of each empty-list cell.
-    private(set) var emptyLists: Set<[UInt32]> = []
-    private var buffer: [UInt8] = []
+    /// Each empty-list cell's table, column and path.
+    private(set) var emptyLists: Set<CSVBatch.EmptyList> = []
+
+    /// A batch's numbers of tables, columns and paths, each given its number for the kind.
+    struct Numbering: Sendable {
+        let tables: [UInt32]
+        let columns: [UInt32]
+        let paths: [UInt32]
+    }
 
     /// Creates the file `.klaster-rows-NAME` in `folder`.
     init(folder: String, name: String) throws(ExportError) {
@@ -47,70 +57,41 @@ final class CSVRowSpill {
         }
     }
 
-    /// Appends the rows of the next record, as ``CSVRows/rows(of:id:)`` writes them (with
-    /// names where the file has their numbers), and notes which columns each table has.
-    func append(_ rows: [UInt8]) throws(ExportError) {
-        // The tables are worked on as local values, swapped out and back (so never copied):
-        // each use of a class's stored property is checked for exclusive access at run time.
-        var buffer: [UInt8] = []
-        var tableNames = ByteInterner.placeholder
-        var columnNames = ByteInterner.placeholder
-        var pathNames = ByteInterner.placeholder
-        var tableColumns: [[Bool]] = []
-        swap(&buffer, &self.buffer)
-        swap(&tableNames, &self.tableNames)
-        swap(&columnNames, &self.columnNames)
-        swap(&pathNames, &self.pathNames)
-        swap(&tableColumns, &self.tableColumns)
-        defer {
-            swap(&buffer, &self.buffer)
-            swap(&tableNames, &self.tableNames)
-            swap(&columnNames, &self.columnNames)
-            swap(&pathNames, &self.pathNames)
-            swap(&tableColumns, &self.tableColumns)
+    /// Appends the rows of the next records, and notes which columns each table has.
+    func append(_ batch: CSVBatch) throws(ExportError) {
+        func renumber(_ names: ByteInterner, _ kind: inout ByteInterner) -> [UInt32] {
+            (0..<names.count).map { i in names.withName(i) { kind.number(of: $0) } }
         }
-        buffer.removeAll(keepingCapacity: true)
-        rows.withUnsafeBufferPointer { rows in
-            var at = 0
-            func u32() -> UInt32 {
-                let value = UInt32(rows[at]) | UInt32(rows[at + 1]) << 8 | UInt32(rows[at + 2]) << 16 | UInt32(rows[at + 3]) << 24
-                at += 4
-                return value
-            }
-            func bytes(_ count: Int) -> UnsafeBufferPointer<UInt8> {
-                defer { at += count }
-                return UnsafeBufferPointer(rebasing: rows[at..<at + count])
-            }
-            let rowCount = u32()
-            Self.put(rowCount, to: &buffer)
-            for _ in 0..<rowCount {
-                let table = tableNames.number(of: bytes(Int(u32())))
-                if Int(table) == tableColumns.count { tableColumns.append([]) }
-                let cellCount = u32()
-                Self.put(table, to: &buffer)
-                Self.put(cellCount, to: &buffer)
-                for _ in 0..<cellCount {
-                    let column = columnNames.number(of: bytes(Int(u32())))
-                    let pathLength = Int(u32())
-                    let path = pathLength == 0 ? nil : pathNames.number(of: bytes(pathLength - 1))
-                    if let path {
-                        emptyLists.insert([table, column, path])
-                    } else {
-                        if tableColumns[Int(table)].count <= Int(column) {
-                            tableColumns[Int(table)] += [Bool](repeating: false, count: Int(column) + 1 - tableColumns[Int(table)].count)
-                        }
-                        tableColumns[Int(table)][Int(column)] = true
-                    }
-                    let text = bytes(Int(u32()))
-                    Self.put(column, to: &buffer)
-                    Self.put(path.map { $0 + 1 } ?? 0, to: &buffer)
-                    Self.put(UInt32(text.count), to: &buffer)
-                    buffer.append(contentsOf: text)
-                }
+        let numbering = Numbering(
+            tables: renumber(batch.tables, &tableNames),
+            columns: renumber(batch.columns, &columnNames),
+            paths: renumber(batch.paths, &pathNames)
+        )
+        for (table, present) in batch.tableColumns.enumerated() {
+            let t = Int(numbering.tables[table])
+            while tableColumns.count <= t { tableColumns.append([]) }
+            for (column, present) in present.enumerated() where present {
+                let c = Int(numbering.columns[column])
+                if tableColumns[t].count <= c { tableColumns[t] += repeatElement(false, count: c + 1 - tableColumns[t].count) }
+                tableColumns[t][c] = true
             }
         }
-        try sink?.write(buffer)
-        ends.append((ends.last ?? 0) + buffer.count)
+        for entry in batch.emptyLists {
+            emptyLists.insert(
+                CSVBatch.EmptyList(
+                    table: numbering.tables[Int(entry.table)],
+                    column: numbering.columns[Int(entry.column)],
+                    path: numbering.paths[Int(entry.path)]
+                )
+            )
+        }
+        try sink?.write(batch.bytes)
+        let base = ends.last ?? 0
+        for end in batch.ends {
+            ends.append(base + end)
+            batchOf.append(Int32(numberings.count))
+        }
+        numberings.append(numbering)
     }
 
     /// Ends writing; the rows can be read back from now on.
@@ -138,41 +119,22 @@ final class CSVRowSpill {
         return (bytes, starts)
     }
 
-    /// Decodes one record's rows from `bytes` at `start`: (table, [(column, path + 1 or 0, where
-    /// its text is in `bytes`)]).
-    static func decode(_ bytes: [UInt8], at start: Int) -> [(table: Int, cells: [(column: Int, path: Int, text: Range<Int>)])] {
-        var at = start
-        func u32() -> Int {
-            let value = Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
-            at += 4
-            return value
-        }
-        var rows: [(table: Int, cells: [(column: Int, path: Int, text: Range<Int>)])] = []
-        for _ in 0..<u32() {
-            let table = u32()
-            let count = u32()
-            var cells: [(column: Int, path: Int, text: Range<Int>)] = []
-            cells.reserveCapacity(count)
-            for _ in 0..<count {
-                let column = u32()
-                let path = u32()
-                let length = u32()
-                cells.append((column, path, at..<at + length))
-                at += length
-            }
-            rows.append((table, cells))
-        }
-        return rows
-    }
-
-    /// Appends `value`, little-endian.
+    /// Appends `value`, little-endian (a byte at a time: appending a raw buffer costs several
+    /// times more for four bytes).
+    @inline(__always)
     static func put(_ value: UInt32, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(truncatingIfNeeded: value))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 24))
     }
 
-    /// Appends `name`'s length, then its bytes.
-    static func put(_ name: [UInt8], to bytes: inout [UInt8]) {
-        put(UInt32(name.count), to: &bytes)
-        bytes += name
+    /// Writes `value`, little-endian, over the four bytes at `at`.
+    @inline(__always)
+    static func set(_ value: UInt32, at at: Int, in bytes: inout [UInt8]) {
+        bytes[at] = UInt8(truncatingIfNeeded: value)
+        bytes[at + 1] = UInt8(truncatingIfNeeded: value >> 8)
+        bytes[at + 2] = UInt8(truncatingIfNeeded: value >> 16)
+        bytes[at + 3] = UInt8(truncatingIfNeeded: value >> 24)
     }
 }

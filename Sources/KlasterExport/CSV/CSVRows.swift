@@ -13,6 +13,14 @@ struct CSVRows {
     /// For each keyed list, by its path of keys from the record root (`parties.signatories`):
     /// the field that identifies an element.
     let keyedLists: [String: String]
+    /// ``keyedLists`` in UTF-8.
+    private let keyFields: [[UInt8]: [UInt8]]
+
+    init(kind: RecordKind, keyedLists: [String: String]) {
+        self.kind = kind
+        self.keyedLists = keyedLists
+        keyFields = Dictionary(uniqueKeysWithValues: keyedLists.map { (Array($0.key.utf8), Array($0.value.utf8)) })
+    }
 
     /// The table a row belongs to: `members` or `members.memberships`.
     func tableName(_ listPath: String) -> String {
@@ -34,61 +42,20 @@ struct CSVRows {
         return columns
     }
 
-    /// Every row a record gives, written as ``CSVRowSpill/append(_:)`` takes them: the kind's
-    /// own row first (table `""`), then the rows of its keyed lists' elements.
+    /// Adds the rows a record gives to `batch`: the kind's own row first (table `""`), then
+    /// the rows of its keyed lists' elements.
     ///
     /// Each empty array at a path not (yet) known as a keyed list gives a `[]` cell marked with
     /// its path: it is a cell only if the path turns out not to be a keyed list (an empty array
     /// at a keyed list's path gives no cell, as the list has its table).
-    func rows<Tree: CSVTree>(of tree: Tree, id: String) -> [UInt8] {
-        var out: [RowText] = []
-        var main = RowText(table: [])
+    func addRows<Tree: CSVTree>(of tree: Tree, id: String, to batch: inout CSVBatch) {
+        var out: [CSVBatch.Row] = []
+        var main = batch.row(table: [])
         let parents = [(column: Array("\(kind.singular)_id".utf8), cell: Array(id.utf8))]
         var column: [UInt8] = []
         column.reserveCapacity(64)
-        flatten(tree, tree.root, column: &column, listPath: [], parents: parents, into: &main, out: &out)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(main.cells.count + out.reduce(0) { $0 + $1.cells.count } + 64)
-        CSVRowSpill.put(UInt32(out.count + 1), to: &bytes)
-        main.write(to: &bytes)
-        for row in out { row.write(to: &bytes) }
-        return bytes
-    }
-
-    /// One row being built: its table (the keyed list's path, empty for the kind's own) and
-    /// its cells, each written as column, empty-list path (or none) and text.
-    struct RowText {
-        let table: [UInt8]
-        var cells: [UInt8] = []
-        var count = 0
-
-        init(table: [UInt8]) {
-            self.table = table
-            cells.reserveCapacity(512)
-        }
-
-        mutating func add(column: [UInt8], emptyList: [UInt8]?, cell: (inout [UInt8]) -> Void) {
-            CSVRowSpill.put(column, to: &cells)
-            if let emptyList {
-                CSVRowSpill.put(UInt32(emptyList.count + 1), to: &cells)
-                cells += emptyList
-            } else {
-                CSVRowSpill.put(0, to: &cells)
-            }
-            // The text's length goes before it, once it is written.
-            let at = cells.count
-            CSVRowSpill.put(0, to: &cells)
-            cell(&cells)
-            let length = UInt32(cells.count - at - 4)
-            withUnsafeBytes(of: length.littleEndian) { cells.replaceSubrange(at..<at + 4, with: $0) }
-            count += 1
-        }
-
-        func write(to bytes: inout [UInt8]) {
-            CSVRowSpill.put(table, to: &bytes)
-            CSVRowSpill.put(UInt32(count), to: &bytes)
-            bytes += cells
-        }
+        flatten(tree, tree.root, column: &column, listPath: [], parents: parents, into: &main, out: &out, batch: &batch)
+        batch.addRecord(main, out)
     }
 
     /// Adds the cells of `object` to `row` and the rows of its keyed lists to `out`; `column`
@@ -99,8 +66,9 @@ struct CSVRows {
         column: inout [UInt8],
         listPath: [UInt8],
         parents: [(column: [UInt8], cell: [UInt8])],
-        into row: inout RowText,
-        out: inout [RowText]
+        into row: inout CSVBatch.Row,
+        out: inout [CSVBatch.Row],
+        batch: inout CSVBatch
     ) {
         let prefix = column.count
         tree.forEachMember(object) { key, value in
@@ -108,27 +76,33 @@ struct CSVRows {
             column.append(contentsOf: key)
             if tree.isObject(value) {
                 column.append(UInt8(ascii: "."))
-                flatten(tree, value, column: &column, listPath: listPath, parents: parents, into: &row, out: &out)
+                flatten(tree, value, column: &column, listPath: listPath, parents: parents, into: &row, out: &out, batch: &batch)
             } else if tree.isArray(value) {
+                // A list of scalars is a cell, whatever its path.
+                guard tree.allItemsAreObjects(value) else {
+                    batch.add(column: column, to: &row) { tree.appendCell(value, to: &$0) }
+                    return
+                }
                 let path = listPath.isEmpty ? column : listPath + [UInt8(ascii: ".")] + column
-                if let keyField = keyedLists[String(decoding: path, as: UTF8.self)], tree.allItemsAreObjects(value) {
-                    let keyBytes = Array(keyField.utf8)
+                if let keyBytes = keyFields[path] {
                     tree.forEachItem(value) { item in
                         var keyCell: [UInt8] = []
                         if let key = keyBytes.withUnsafeBufferPointer({ tree.member(item, named: $0) }) { tree.appendCell(key, to: &keyCell) }
                         // The element's own keyed lists name it by the list's path and its key.
                         let inner = parents + [(path + [UInt8(ascii: ".")] + keyBytes, keyCell)]
-                        var child = RowText(table: path)
-                        for parent in parents { child.add(column: parent.column, emptyList: nil) { $0 += parent.cell } }
+                        var child = batch.row(table: path)
+                        for parent in parents { batch.add(column: parent.column, to: &child) { $0 += parent.cell } }
                         var itemColumn: [UInt8] = []
-                        flatten(tree, item, column: &itemColumn, listPath: path, parents: inner, into: &child, out: &out)
+                        flatten(tree, item, column: &itemColumn, listPath: path, parents: inner, into: &child, out: &out, batch: &batch)
                         out.append(child)
                     }
+                } else if tree.isEmptyArray(value) {
+                    batch.add(column: column, emptyList: path, to: &row) { tree.appendCell(value, to: &$0) }
                 } else {
-                    row.add(column: column, emptyList: tree.isEmptyArray(value) ? path : nil) { tree.appendCell(value, to: &$0) }
+                    batch.add(column: column, to: &row) { tree.appendCell(value, to: &$0) }
                 }
             } else {
-                row.add(column: column, emptyList: nil) { tree.appendCell(value, to: &$0) }
+                batch.add(column: column, to: &row) { tree.appendCell(value, to: &$0) }
             }
         }
         column.removeSubrange(prefix...)
@@ -144,19 +118,55 @@ struct CSVRows {
         }
     }
 
-    /// Every array of objects in the record: its dotted path of keys and a path to its place,
-    /// each dotted path once, in the order met.
-    static func arraysOfObjects<Tree: CSVTree>(in tree: Tree) -> [(String, YAMLPath)] {
-        var found: [(String, YAMLPath)] = []
-        var seen: Set<String> = []
+    /// An array of objects found in a record: the dotted path of keys to it (UTF-8), and the
+    /// steps down to its place (each key's length in bytes, or -1 into an array's items,
+    /// through its first item).
+    struct FoundArray: Equatable {
+        var dotted: [UInt8] = []
+        var steps: [Int32] = []
+
+        var name: String { String(decoding: dotted, as: UTF8.self) }
+
+        /// The path to the array's place (index 0 in each array on the way).
+        var path: YAMLPath {
+            var path = YAMLPath()
+            var at = 0
+            for step in steps {
+                if step < 0 {
+                    path = path.appending(index: 0)
+                } else {
+                    if at > 0 { at += 1 }  // the dot before the key (none while the name is empty)
+                    path = path.appending(key: String(decoding: dotted[at..<at + Int(step)], as: UTF8.self))
+                    at += Int(step)
+                }
+            }
+            return path
+        }
+
+        /// Adds a step into a member whose key is spelt `key`.
+        mutating func add(key: UnsafeBufferPointer<UInt8>) {
+            if !dotted.isEmpty { dotted.append(UInt8(ascii: ".")) }
+            dotted.append(contentsOf: key)
+            steps.append(Int32(key.count))
+        }
+    }
+
+    /// Every array of objects in the record whose dotted path is not `known`, each dotted path
+    /// once, in the order met.
+    static func arraysOfObjects<Tree: CSVTree>(in tree: Tree, known: ByteInterner = ByteInterner()) -> [FoundArray] {
+        var found: [FoundArray] = []
         var steps: [Step] = []
         collectArrays(tree, tree.root, steps: &steps) { steps in
             // Names are made only for what is found.
-            let (dotted, path) = place(of: steps.lazy.map { step -> String? in
-                if case .key(let key) = step { return String(decoding: key, as: UTF8.self) }
-                return nil
-            })
-            if seen.insert(dotted).inserted { found.append((dotted, path)) }
+            var array = FoundArray()
+            for step in steps {
+                switch step {
+                case .key(let key): array.add(key: key)
+                case .item: array.steps.append(-1)
+                }
+            }
+            if array.dotted.withUnsafeBufferPointer(known.contains) { return }
+            if !found.contains(where: { $0.dotted == array.dotted }) { found.append(array) }
         }
         return found
     }
@@ -165,18 +175,35 @@ struct CSVRows {
     /// what an array holds does not depend on how its scalars are typed, and the order the
     /// arrays are met in only matters when one dotted path names two places, which gives `nil`
     /// (then the record is walked in schema order).
-    static func arraysOfObjects(inFlat document: FlatYAML) -> [(String, YAMLPath)]? {
-        var found: [(String, YAMLPath)] = []
-        var places: [String: YAMLPath] = [:]
+    ///
+    /// Arrays at a `known` dotted path are left out: a dotted path only names two places for
+    /// this when neither is known yet.
+    static func arraysOfObjects(inFlat document: FlatYAML, known: ByteInterner = ByteInterner()) -> [FoundArray]? {
+        var found: [FoundArray] = []
         var keys: [Int?] = []  // a member's key node, or nil for an array's items
         var twoPlaces = false
+        var dotted: [UInt8] = []
+        dotted.reserveCapacity(64)
         collectArrays(document, document.root, keys: &keys) { keys in
-            let (dotted, path) = place(of: keys.lazy.map { $0.map(document.string) })
-            if let known = places[dotted] {
-                if known != path { twoPlaces = true }
+            // The dotted path first, to look it up (as ``FoundArray/add(key:)`` spells it).
+            dotted.removeAll(keepingCapacity: true)
+            for case let key? in keys {
+                if !dotted.isEmpty { dotted.append(UInt8(ascii: ".")) }
+                document.withText(key) { dotted.append(contentsOf: $0) }
+            }
+            if dotted.withUnsafeBufferPointer(known.contains) { return }
+            var array = FoundArray()
+            for key in keys {
+                if let key {
+                    document.withText(key) { array.add(key: $0) }
+                } else {
+                    array.steps.append(-1)
+                }
+            }
+            if let known = found.first(where: { $0.dotted == array.dotted }) {
+                if known.steps != array.steps { twoPlaces = true }
             } else {
-                places[dotted] = path
-                found.append((dotted, path))
+                found.append(array)
             }
         }
         return twoPlaces ? nil : found
@@ -214,22 +241,6 @@ struct CSVRows {
         case .scalar:
             return
         }
-    }
-
-    /// The dotted path of an array found by a walk down `steps` (a member's key, or `nil` into
-    /// an array's items), and its place, through the first item of each array on the way.
-    private static func place(of steps: some Sequence<String?>) -> (dotted: String, path: YAMLPath) {
-        var dotted = ""
-        var path = YAMLPath()
-        for step in steps {
-            if let name = step {
-                dotted = dotted.isEmpty ? name : dotted + "." + name
-                path = path.appending(key: name)
-            } else {
-                path = path.appending(index: 0)
-            }
-        }
-        return (dotted, path)
     }
 
     /// A step down from the record's root: into a member (its key's bytes, valid while the walk

@@ -16,26 +16,16 @@ protocol CSVTree {
     func forEachMember(_ place: Place, _ body: (UnsafeBufferPointer<UInt8>, Place) -> Void)
     /// The value of the member of the object at `place` whose key is spelt `name`.
     func member(_ place: Place, named name: UnsafeBufferPointer<UInt8>) -> Place?
+    /// Whether the array at `place` has no items.
+    func isEmptyArray(_ place: Place) -> Bool
+    /// Whether every item of the array at `place` is an object (true when it has none).
+    func allItemsAreObjects(_ place: Place) -> Bool
     /// Appends the value's cell text: a string as it is, null empty, a Boolean `true` or
     /// `false`, anything else its compact JSON (as ``CSVRows/cell(_:)``).
     func appendCell(_ place: Place, to out: inout [UInt8])
 }
 
 extension CSVTree {
-    /// Whether the array at `place` has no items.
-    func isEmptyArray(_ place: Place) -> Bool {
-        var empty = true
-        forEachItem(place) { _ in empty = false }
-        return empty
-    }
-
-    /// Whether every item of the array at `place` is an object (true when it has none).
-    func allItemsAreObjects(_ place: Place) -> Bool {
-        var all = true
-        forEachItem(place) { item in all = all && isObject(item) }
-        return all
-    }
-
     /// Whether some item of the array at `place` is an object.
     func someItemIsAnObject(_ place: Place) -> Bool {
         var some = false
@@ -66,6 +56,16 @@ struct ValueCSVTree: CSVTree {
             var key = key
             key.withUTF8 { body($0, value) }
         }
+    }
+
+    func isEmptyArray(_ place: JSONValue) -> Bool {
+        guard case .array(let items) = place else { return true }
+        return items.isEmpty
+    }
+
+    func allItemsAreObjects(_ place: JSONValue) -> Bool {
+        guard case .array(let items) = place else { return true }
+        return items.allSatisfy { $0.objectValue != nil }
     }
 
     func member(_ place: JSONValue, named name: UnsafeBufferPointer<UInt8>) -> JSONValue? {
@@ -130,6 +130,22 @@ struct FlatCSVTree: CSVTree {
                 }
             }
         }
+    }
+
+    func isEmptyArray(_ place: Place) -> Bool {
+        guard case .node(let node) = place, reader.kind(node) == .sequence else { return true }
+        return reader.count(node) == 0
+    }
+
+    func allItemsAreObjects(_ place: Place) -> Bool {
+        guard case .node(let node) = place, reader.kind(node) == .sequence else { return true }
+        let document = reader.document
+        var all = true
+        document.forEachItem(node.node) { _, item in
+            all = document.kind(item) == .mapping
+            return all
+        }
+        return all
     }
 
     func member(_ place: Place, named name: UnsafeBufferPointer<UInt8>) -> Place? {
