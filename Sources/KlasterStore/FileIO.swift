@@ -105,6 +105,26 @@ package enum FileIO {
         return Stamp(info)
     }
 
+    /// ``stamp(_:)`` of `path`, relative to the folder open as `folder` (see
+    /// ``openFolder(_:)``): the system walks only the relative path's names.
+    package static func stamp(_ path: String, in folder: Int32) -> Stamp? {
+        var info = stat()
+        guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return Stamp(info)
+    }
+
+    /// A descriptor of the folder at `path` to look paths up relative to (close it when done),
+    /// or `nil`.
+    package static func openFolder(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// Closes a descriptor ``openFolder(_:)`` gave.
+    package static func closeFolder(_ fd: Int32) {
+        close(fd)
+    }
+
     /// Writes all of `bytes` to `fd`, retrying short writes and interruptions; `false` with
     /// `errno` set when the system refuses.
     package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {

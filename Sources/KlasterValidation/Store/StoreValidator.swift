@@ -61,7 +61,13 @@ public struct StoreValidator: Sendable {
         var hits = [Int?](repeating: nil, count: files.count)
         var stamps = [FileIO.Stamp?](repeating: nil, count: files.count)
         if cache != nil {
-            stamps = store.map(files) { file in overlay.contents[file.relativePath] == nil ? FileIO.stamp(file.absolutePath) : nil }
+            // Looked up from the store's folder, not by absolute paths.
+            let root = FileIO.openFolder(store.root)
+            defer { if let root { FileIO.closeFolder(root) } }
+            stamps = store.map(files) { file in
+                guard overlay.contents[file.relativePath] == nil else { return nil }
+                return root.map { FileIO.stamp(file.relativePath, in: $0) } ?? FileIO.stamp(file.absolutePath)
+            }
             for (i, file) in files.enumerated() {
                 guard let stamp = stamps[i], let j = cache?.index(of: file.relativePath, hint: i), cache?.entries[j].stamp == stamp
                 else { continue }
