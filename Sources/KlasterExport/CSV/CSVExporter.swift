@@ -32,9 +32,9 @@ public struct CSVExporter: Exporter {
     /// Writes the tables of `dataset` into `folder` (which must exist).
     ///
     /// Each kind is read once, a chunk at a time on all cores: the chunk's keyed lists are
-    /// learnt first, then its rows go to a file beside the tables (``CSVRowSpill``, which learns
-    /// the columns); then the rows are read back and written out, formatted on all cores, in
-    /// record order.
+    /// learnt, and its rows are made a batch of records at a time (``CSVBatch``) and go to a
+    /// file beside the tables (``CSVRowSpill``, which learns the columns); then the rows are read
+    /// back and written out, formatted on all cores (``CSVLineWriter``), in record order.
     public static func write(
         _ dataset: ExportDataset,
         to folder: String,
@@ -47,26 +47,7 @@ public struct CSVExporter: Exporter {
             var shape = TableShape(kind: kind, schema: dataset.schemas[kind])
             let spill = try CSVRowSpill(folder: folder, name: kind.rawValue)
             try dataset.forEachParsedChunk(of: kind, map: CSVScannedRecord.init) { (records: [CSVScannedRecord]) throws(ExportError) in
-                let batches = stride(from: 0, to: records.count, by: Self.batchSize).map {
-                    records[$0..<min($0 + Self.batchSize, records.count)]
-                }
-                // The chunk's keyed lists are learnt before any of its rows is made. Once a
-                // chunk has been read, the rows are made with the keyed lists learnt so far
-                // while the arrays of objects no record had before are looked for, and made
-                // again in the rare chunk that has new keyed lists.
-                let known = shape.arrays
-                var made: [(arrays: [[CSVRows.FoundArray]], rows: CSVBatch?)]
-                if known.count == 0 {
-                    made = parallelMap(batches, chunk: 1) { records in (records.map { $0.arrays(known: known) }, nil) }
-                } else {
-                    let rows = shape.rows
-                    made = parallelMap(batches, chunk: 1) { records in (records.map { $0.arrays(known: known) }, rows.batch(of: records)) }
-                }
-                if shape.addKeyedLists(made.flatMap(\.arrays)) || known.count == 0 {
-                    let rows = shape.rows
-                    made = parallelMap(batches, chunk: 1) { ([], rows.batch(of: $0)) }
-                }
-                for case (_, let batch?) in made { try spill.append(batch) }
+                for batch in shape.batches(of: records) { try spill.append(batch) }
                 done += records.count
                 progress?.update("csv", done: done / 2, total: total)
             }
@@ -132,6 +113,32 @@ public struct CSVExporter: Exporter {
         }
 
         var rows: CSVRows { CSVRows(kind: kind, keyedLists: keyedLists) }
+
+        /// The rows of a chunk of records, made on all cores, a batch at a time; the chunk's
+        /// keyed lists are learnt before any of its rows is made.
+        ///
+        /// The first chunk with arrays of objects is looked through for them first. After it,
+        /// the rows are made with the keyed lists learnt so far while the arrays at dotted
+        /// paths not seen before are looked for, and made again in the rare chunk that has a
+        /// new keyed list.
+        mutating func batches(of records: [CSVScannedRecord]) -> [CSVBatch] {
+            let batches = stride(from: 0, to: records.count, by: CSVExporter.batchSize).map {
+                records[$0..<min($0 + CSVExporter.batchSize, records.count)]
+            }
+            let known = arrays
+            var made: [(arrays: [[CSVRows.FoundArray]], rows: CSVBatch?)]
+            if known.count == 0 {
+                made = parallelMap(batches, chunk: 1) { records in (records.map { $0.arrays(known: known) }, nil) }
+            } else {
+                let rows = self.rows
+                made = parallelMap(batches, chunk: 1) { records in (records.map { $0.arrays(known: known) }, rows.batch(of: records)) }
+            }
+            if addKeyedLists(made.flatMap(\.arrays)) || known.count == 0 {
+                let rows = self.rows
+                made = parallelMap(batches, chunk: 1) { ([], rows.batch(of: $0)) }
+            }
+            return made.compactMap(\.rows)
+        }
 
         /// Learns the keyed lists among the arrays of objects that the next records hold (each
         /// record's, as ``CSVRows/arraysOfObjects(in:)`` finds them), in record order.
