@@ -1,5 +1,5 @@
 import Foundation
-import KlasterExport
+@testable import KlasterExport
 import KlasterModel
 import KlasterStore
 import Testing
@@ -73,6 +73,33 @@ import Testing
         line = ""
         CSVFormat.standard.appendLine(["\"", "ż\"\"ó\n", "\"ą\""], to: &line)
         #expect(line == "\"\"\"\",\"ż\"\"\"\"ó\n\",\"\"\"ą\"\"\"\n")
+    }
+
+    /// The eight-byte test for bytes that need quotes agrees with a byte-by-byte one for every
+    /// byte value at every place of cells of every length up to 19, in both dialects; and a
+    /// quoted cell written in place is what RFC 4180 quoting gives.
+    @Test func theWordAtATimeQuoteTestAgreesWithTheByteByByteOne() {
+        for format in [CSVFormat.standard, .excel] {
+            for length in 1..<20 {
+                for place in 0..<length {
+                    for value in 0...255 {
+                        var cell = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                        if length > 2 { cell[(place + 1) % length] = 0xC5 }  // a non-ASCII neighbour
+                        cell[place] = UInt8(value)
+                        let expected = cell.contains { $0 == format.separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                        let found = cell.withUnsafeBufferPointer { format.needsQuotes($0) }
+                        #expect(found == expected, "\(cell)")
+                        guard found != expected || value == 0x22 else { continue }
+                        var out: [UInt8] = []
+                        cell.withUnsafeBufferPointer { format.appendCell(bytes: $0, to: &out) }
+                        var quoted: [UInt8] = [0x22]
+                        for byte in cell { quoted += byte == 0x22 ? [0x22, 0x22] : [byte] }
+                        quoted.append(0x22)
+                        #expect(out == quoted)
+                    }
+                }
+            }
+        }
     }
 
     @Test func anExportReplacesItsOwnFolderButNoOtherFolder() throws {

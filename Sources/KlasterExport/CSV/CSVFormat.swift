@@ -27,15 +27,6 @@ public struct CSVFormat: Sendable, Hashable {
         out += lineEnd.utf8
     }
 
-    /// Appends one line whose cells are the parts `cells` of `text` (UTF-8).
-    func appendLine(_ cells: UnsafeBufferPointer<Range<Int>>, of text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        for (i, range) in cells.enumerated() {
-            if i > 0 { out.append(separator) }
-            if !range.isEmpty { appendCell(bytes: UnsafeBufferPointer(rebasing: text[range]), to: &out) }
-        }
-        out += lineEnd.utf8
-    }
-
     /// Appends one cell, as UTF-8, quoted when it holds the separator, a quote, CR or LF.
     public func appendCell(_ cell: String, to out: inout [UInt8]) {
         var cell = cell
@@ -44,29 +35,72 @@ public struct CSVFormat: Sendable, Hashable {
 
     /// ``appendCell(_:to:)`` for a cell's text given as UTF-8 bytes.
     public func appendCell(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var needsQuotes = false
-        // Most bytes are above every byte that needs quotes: one comparison rules them out.
-        let highest = max(separator, 0x22)
-        for byte in bytes where byte <= highest && (byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D) {
-            needsQuotes = true
-            break
+        let room = Self.room(forCell: bytes.count)
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: room))
+        let written = out.withUnsafeMutableBufferPointer { write(cell: bytes, to: $0.baseAddress! + start) }
+        out.removeLast(room - written)
+    }
+
+    /// The most bytes ``write(cell:to:)`` writes for a cell of `count` bytes.
+    @inline(__always)
+    static func room(forCell count: Int) -> Int { 2 * count + 3 }
+
+    /// Writes one cell at `out`, which has room for ``room(forCell:)`` bytes, quoted when it
+    /// holds the separator, a quote, CR or LF; returns how many bytes it wrote.
+    @inline(__always)
+    func write(cell bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let needsQuotes = self.needsQuotes(bytes)
+        var n = 0
+        if needsQuotes {
+            out[n] = 0x22
+            n += 1
         }
-        if needsQuotes { out.append(0x22) }
         // The leading `'` of a cell made inert (see ``neutralised(_:)``) goes inside the quotes.
-        if neutraliseFormulas, Self.startsFormula(bytes) { out.append(UInt8(ascii: "'")) }
+        if neutraliseFormulas, Self.startsFormula(bytes) {
+            out[n] = UInt8(ascii: "'")
+            n += 1
+        }
         guard needsQuotes else {
-            out.append(contentsOf: bytes)
-            return
+            if let base = bytes.baseAddress { (out + n).initialize(from: base, count: bytes.count) }
+            return n + bytes.count
         }
-        // The text between quotes appended a run at a time, each quote doubled.
-        var rest = bytes[...]
-        while let quote = rest.firstIndex(of: 0x22) {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: rest[...quote]))
-            out.append(0x22)
-            rest = rest[(quote + 1)...]
+        // Each quote doubled.
+        for byte in bytes {
+            out[n] = byte
+            n += 1
+            if byte == 0x22 {
+                out[n] = 0x22
+                n += 1
+            }
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: rest))
-        out.append(0x22)
+        out[n] = 0x22
+        return n + 1
+    }
+
+    /// Whether a cell holds the separator, a quote, CR or LF: eight bytes at a time, a word
+    /// holds a byte `b` when the word XOR `b` in every byte has a zero byte (`(x - 0x01…) & ~x &
+    /// 0x80…` is not zero).
+    @inline(__always)
+    func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let (s, q, lf, cr) = (ones &* UInt64(separator), ones &* 0x22, ones &* 0x0A, ones &* 0x0D)
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var at = 0
+        while at + 8 <= bytes.count {
+            let w = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            if hasZero(w ^ s) || hasZero(w ^ q) || hasZero(w ^ lf) || hasZero(w ^ cr) { return true }
+            at += 8
+        }
+        while at < bytes.count {
+            let byte = bytes[at]
+            if byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D { return true }
+            at += 1
+        }
+        return false
     }
 
     /// Whether a cell starts with a character that makes a formula and is not a number: what

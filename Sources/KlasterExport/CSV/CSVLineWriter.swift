@@ -39,7 +39,10 @@ struct CSVLineWriter: Sendable {
         batches: ArraySlice<Int32>,
         numberings: [CSVRowSpill.Numbering]
     ) -> [[UInt8]] {
-        var out = [[UInt8]](repeating: [], count: widths.count)
+        // Each table's lines, in a buffer of its own that grows as lines come.
+        var out = [Lines](repeating: Lines(), count: widths.count)
+        defer { for lines in out { lines.base?.deallocate() } }
+        let lineEnd = Array(format.lineEnd.utf8)
         let widest = widths.max() ?? 0
         // Each column's text: where it is in `bytes` (empty if none).
         var cells = [Range<Int>](repeating: 0..<0, count: max(widest, 0))
@@ -75,11 +78,48 @@ struct CSVLineWriter: Sendable {
                         }
                         at += length
                     }
-                    if out[table].isEmpty { out[table].reserveCapacity(1 << 14) }
-                    format.appendLine(UnsafeBufferPointer(rebasing: cells[..<width]), of: bytes, to: &out[table])
+                    // Room for the line, then the cells written in place.
+                    var room = lineEnd.count
+                    for i in 0..<width { room += 1 + CSVFormat.room(forCell: cells[i].count) }
+                    let line = out[table].reserve(room)
+                    var n = 0
+                    for i in 0..<width {
+                        if i > 0 {
+                            line[n] = format.separator
+                            n += 1
+                        }
+                        let cell = cells[i]
+                        if !cell.isEmpty { n += format.write(cell: UnsafeBufferPointer(rebasing: bytes[cell]), to: line + n) }
+                    }
+                    for byte in lineEnd {
+                        line[n] = byte
+                        n += 1
+                    }
+                    out[table].count += n
                 }
             }
         }
-        return out
+        return out.map { lines in lines.base.map { Array(UnsafeBufferPointer(start: $0, count: lines.count)) } ?? [] }
+    }
+
+    /// A table's lines as they are written: bytes in memory of our own, grown by doubling.
+    private struct Lines {
+        var base: UnsafeMutablePointer<UInt8>?
+        var count = 0
+        var capacity = 0
+
+        /// Where the next `room` bytes go, once there is room for them.
+        mutating func reserve(_ room: Int) -> UnsafeMutablePointer<UInt8> {
+            if count + room > capacity {
+                let grown = max(count + room, 2 * capacity, 1 << 14)
+                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+                if let base {
+                    bigger.initialize(from: base, count: count)
+                    base.deallocate()
+                }
+                (base, capacity) = (bigger, grown)
+            }
+            return base! + count
+        }
     }
 }
