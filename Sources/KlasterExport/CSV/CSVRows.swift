@@ -72,7 +72,7 @@ struct CSVRows {
     ) {
         let prefix = column.count
         tree.forEachMember(object) { key, value in
-            column.removeSubrange(prefix...)
+            column.removeLast(column.count - prefix)
             column.append(contentsOf: key)
             if tree.isObject(value) {
                 column.append(UInt8(ascii: "."))
@@ -105,7 +105,7 @@ struct CSVRows {
                 batch.add(column: column, to: &row) { tree.appendCell(value, to: &$0) }
             }
         }
-        column.removeSubrange(prefix...)
+        column.removeLast(column.count - prefix)
     }
 
     /// The text of a scalar cell, or the compact JSON of a collection.
