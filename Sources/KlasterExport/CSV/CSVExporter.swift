@@ -71,9 +71,11 @@ public struct CSVExporter: Exporter {
             )
             let (numberings, batchOf) = (spill.numberings, spill.batchOf)
             var start = 0
+            var buffer: [UInt8] = []
             while start < spill.ends.count {
                 let end = min(start + 1024, spill.ends.count)
-                let (bytes, starts) = try spill.read(start..<end)
+                let starts = try spill.read(start..<end, into: &buffer)
+                let bytes = buffer  // shared with the workers until they are done, not copied
                 let batches = batchOf[start..<end]
                 let groups = stride(from: 0, to: starts.count, by: Self.batchSize).map { $0..<min($0 + Self.batchSize, starts.count) }
                 let texts = parallelMap(groups, chunk: 1) { group in

@@ -104,19 +104,22 @@ final class CSVRowSpill {
     }
 
     /// The bytes of records `range` (indices), and where each one starts in them.
-    func read(_ range: Range<Int>) throws(ExportError) -> (bytes: [UInt8], starts: [Int]) {
+    /// Reads the rows of records `range` (indices) into the start of `bytes`, made longer when
+    /// it is too short (it is kept from read to read, so memory is not zeroed and mapped for
+    /// each); returns where each record starts in it.
+    func read(_ range: Range<Int>, into bytes: inout [UInt8]) throws(ExportError) -> [Int] {
         let first = range.lowerBound == 0 ? 0 : ends[range.lowerBound - 1]
         let last = range.isEmpty ? first : ends[range.upperBound - 1]
-        var bytes = [UInt8](repeating: 0, count: last - first)
+        let count = last - first
+        if bytes.count < count { bytes = [UInt8](repeating: 0, count: max(count, 2 * bytes.count)) }
         var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { pread(reader, $0.baseAddress! + done, $0.count - done, off_t(first + done)) }
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(reader, $0.baseAddress! + done, count - done, off_t(first + done)) }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { throw ExportError(.io, "\(path): cannot read: \(FileIO.errnoText())") }
             done += n
         }
-        let starts = range.map { ($0 == 0 ? 0 : ends[$0 - 1]) - first }
-        return (bytes, starts)
+        return range.map { ($0 == 0 ? 0 : ends[$0 - 1]) - first }
     }
 
     /// Appends `value`, little-endian (a byte at a time: appending a raw buffer costs several
