@@ -15,9 +15,6 @@ struct ByteInterner: Sendable {
     /// Numbers, or -1; a power of two at least twice as long as ``names``.
     private var slots = [Int32](repeating: -1, count: 64)
 
-    /// An empty table to stand in for one that is in use elsewhere (copying it allocates nothing).
-    static let placeholder = ByteInterner()
-
     /// How many names there are.
     var count: Int { spans.count }
 
