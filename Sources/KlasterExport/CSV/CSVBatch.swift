@@ -1,3 +1,5 @@
+import KlasterValidation
+
 /// The rows of a few records of one kind, made on one core (``CSVRows/addRows(of:id:to:)``),
 /// kept as ``CSVRowSpill`` keeps them, with their tables, columns and list paths numbered within
 /// the batch: ``CSVRowSpill/append(_:)`` numbers them again for the whole kind a name at a time,

@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import KlasterStore
+import KlasterValidation
 
 /// The rows of a kind's records, kept in a file between the CSV exporter's two steps: the first
 /// learns the columns while it writes the rows here; the second reads them back (instead of
@@ -134,7 +135,7 @@ final class CSVRowSpill {
 
     /// Writes `value`, little-endian, over the four bytes at `at`.
     @inline(__always)
-    static func set(_ value: UInt32, at at: Int, in bytes: inout [UInt8]) {
+    static func set(_ value: UInt32, at: Int, in bytes: inout [UInt8]) {
         bytes[at] = UInt8(truncatingIfNeeded: value)
         bytes[at + 1] = UInt8(truncatingIfNeeded: value >> 8)
         bytes[at + 2] = UInt8(truncatingIfNeeded: value >> 16)

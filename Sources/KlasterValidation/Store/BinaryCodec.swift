@@ -1,21 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A compact binary form for the validation cache: little-endian integers and strings kept once
 /// in a table. Reading checks every bound and returns `nil` on anything malformed, so a damaged
 /// cache only costs a cold run.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
-    /// The string table as the file has it: each string's length (``u32(_:)``) and UTF-8 bytes,
-    /// in the order first written. Kept as bytes, not `String`s: looking a string up compares
-    /// bytes in one buffer, and no string is retained.
-    private var table: [UInt8] = []
-    /// Per string of the table: its hash, and where its bytes start in ``table``.
-    private var strings: [(hash: Int, start: Int)] = []
-    /// Open addressing over ``strings`` by ``TextHash`` (cheaper than `Dictionary`'s SipHash for
-    /// the many short strings a cache holds): indices into ``strings``, or -1.
-    private var slots: [Int32] = [Int32](repeating: -1, count: 1024)
+    /// The string table, in the order first written.
+    private var strings = ByteInterner(capacity: 512)
 
     /// Makes room for a body of about `count` bytes.
     mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
@@ -56,8 +45,8 @@ struct BinaryWriter {
     /// written by ``finish(magic:)``, as the ``varint(_:)`` of twice the position.
     mutating func string(_ s: String) {
         var s = s
-        let position = s.withUTF8 { self.index(of: $0) }
-        varint(2 * position)
+        let position = s.withUTF8 { strings.number(of: $0) }
+        varint(2 * Int(position))
     }
 
     /// A string that is likely written once (a file's path, a unique value): in place, as the
@@ -72,52 +61,19 @@ struct BinaryWriter {
         }
     }
 
-    /// The position of `text` in the table, added if it is not there.
-    private mutating func index(of text: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = TextHash.hash(UnsafeRawBufferPointer(text))
-        let mask = slots.count - 1
-        var slot = hash & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { break }
-            if strings[index].hash == hash, same(text, at: strings[index].start) { return index }
-            slot = (slot + 1) & mask
-        }
-        let index = strings.count
-        withUnsafeBytes(of: UInt32(text.count).littleEndian) { table.append(contentsOf: $0) }
-        strings.append((hash, table.count))
-        table.append(contentsOf: text)
-        slots[slot] = Int32(index)
-        if 2 * strings.count > slots.count { grow() }
-        return index
-    }
-
-    /// Whether the table's string whose bytes start at `start` is `text`.
-    private func same(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        table.withUnsafeBytes { table in
-            let length = UInt32(littleEndian: table.loadUnaligned(fromByteOffset: start - 4, as: UInt32.self))
-            return Int(length) == text.count && (text.isEmpty || memcmp(table.baseAddress! + start, text.baseAddress!, text.count) == 0)
-        }
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: 2 * slots.count)
-        let mask = slots.count - 1
-        for (index, string) in strings.enumerated() {
-            var slot = string.hash & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
-        }
-    }
-
     /// The whole file, in parts to be written one after the other: the magic and the string
     /// table, then the body.
     func finish(magic: [UInt8]) -> [[UInt8]] {
         var head = BinaryWriter()
         head.bytes = magic
-        head.bytes.reserveCapacity(magic.count + 12 + table.count)
         head.u32(UInt32(strings.count))
-        head.bytes += table
+        // Each string as its length (``u32(_:)``) and its UTF-8 bytes.
+        for i in 0..<strings.count {
+            strings.withName(i) { text in
+                head.u32(UInt32(text.count))
+                head.bytes.append(contentsOf: text)
+            }
+        }
         head.u64(UInt64(bytes.count))
         return [head.bytes, bytes]
     }

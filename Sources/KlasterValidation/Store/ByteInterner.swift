@@ -6,29 +6,37 @@ import Musl
 import Darwin
 #endif
 
-/// Numbers names given as UTF-8 bytes in the order they first come (0, 1, 2, ...): the CSV
-/// exporter's tables, columns and list paths, met once per cell. A look-up hashes and compares
-/// bytes (FNV-1a, linear probing); no `String` is made.
-struct ByteInterner: Sendable {
+/// Numbers names given as UTF-8 bytes in the order they first come (0, 1, 2, ...): the strings
+/// of the validation cache's table, and the CSV exporter's tables, columns and list paths, met
+/// once per cell. A look-up hashes (FNV-1a, cheaper than `Dictionary`'s SipHash for short names)
+/// and compares bytes in one buffer, with linear probing; no `String` is made or kept.
+package struct ByteInterner: Sendable {
     private var text: [UInt8] = []
     private var spans: [(start: Int, count: Int, hash: Int)] = []
     /// Numbers, or -1; a power of two at least twice as long as ``names``.
-    private var slots = [Int32](repeating: -1, count: 64)
+    private var slots: [Int32]
+
+    /// An empty table with room for about `capacity` names before it grows.
+    package init(capacity: Int = 32) {
+        var size = 64
+        while size < 2 * capacity { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
+    }
 
     /// How many names there are.
-    var count: Int { spans.count }
+    package var count: Int { spans.count }
 
     /// The names, by number.
-    var names: [String] { (0..<count).map { i in withName(i) { String(decoding: $0, as: UTF8.self) } } }
+    package var names: [String] { (0..<count).map { i in withName(i) { String(decoding: $0, as: UTF8.self) } } }
 
     /// Calls `body` with the UTF-8 of the name numbered `number`.
-    func withName<R>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    package func withName<R>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let span = spans[number]
         return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.count])) }
     }
 
     /// Whether there is a name spelt by `bytes`.
-    func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         find(bytes, hash: Self.hash(bytes)).number != nil
     }
 
@@ -49,7 +57,7 @@ struct ByteInterner: Sendable {
     }
 
     /// The number of the name spelt by `bytes`, given it now if it is new.
-    mutating func number(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    package mutating func number(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let hash = Self.hash(bytes)
         let (known, slot) = find(bytes, hash: hash)
         if let known { return known }
