@@ -1,5 +1,6 @@
-/// A Mustache template parsed once into a tree of nodes: text as UTF-8 bytes, names already
-/// split at their dots, standalone lines already trimmed, partials' indentation known.
+/// A Mustache template parsed once, into a tree of nodes and then laid out flat for rendering
+/// (``TemplateProgram``): text as UTF-8 bytes, names already split at their dots, standalone
+/// lines already trimmed, partials' indentation known.
 ///
 /// Supported: `{{name}}` (escaped), `{{{name}}}` and `{{&name}}` (raw), dotted names, `{{.}}`,
 /// `{{.name}}` (only the innermost context, as swift-mustache), sections, inverted sections,
@@ -8,13 +9,13 @@
 /// (`{{<parent}}`, `{{$block}}`) and lambdas are not supported.
 public struct Template: Sendable {
     public let name: String
-    let nodes: [TemplateNode]
+    let program: TemplateProgram
 
     /// Parses `source`; `name` is used in errors and by partials.
     public init(_ source: String, name: String) throws(TemplateError) {
         self.name = name
         var parser = TemplateParser(source: Array(source.utf8), name: name)
-        self.nodes = try parser.parse()
+        self.program = TemplateProgram(try parser.parse())
     }
 }
 
