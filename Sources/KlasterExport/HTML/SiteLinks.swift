@@ -9,9 +9,15 @@ struct RecordKey: Hashable, Sendable, Comparable {
     var id: String
 
     /// The page's path from the site root: `clusters/okip.html`.
-    var page: String {
-        var page = kind.folder
-        page.reserveCapacity(page.utf8.count + id.utf8.count + 6)
+    var page: String { page(from: "") }
+
+    /// The page's path from a page `root` (`../`) below the site root.
+    func page(from root: String) -> String {
+        let folder = kind.folder
+        var page = ""
+        page.reserveCapacity(root.utf8.count + folder.utf8.count + id.utf8.count + 6)
+        page += root
+        page += folder
         page += "/"
         page += id
         page += ".html"
@@ -270,9 +276,9 @@ struct SiteLinks: Sendable {
         }
     }
 
-    /// The record a string at the place `node` refers to, when it exists.
-    func target(_ node: ShapeNode?, text: String) -> RecordKey? {
-        guard let key = node?.reference(text) else { return nil }
-        return names[key] == nil ? nil : key
+    /// The record a string at the place `node` refers to, when it exists, and its name.
+    func target(_ node: ShapeNode?, text: String) -> (key: RecordKey, name: String)? {
+        guard let key = node?.reference(text), let name = names[key] else { return nil }
+        return (key, name)
     }
 }

@@ -49,9 +49,14 @@ struct SitePages {
     private func groups(_ list: [SiteLink], root: String, other: (SiteLink) -> RecordKey) -> [SiteGroup] {
         guard !list.isEmpty else { return [] }
         // By kind (in the store's order), then id; each record's fields in the order of `list`.
-        let entries = list.indices.map { (key: other(list[$0]), at: $0) }.sorted { a, b in
+        // (Incoming links come sorted so already.)
+        var entries = list.indices.map { (key: other(list[$0]), at: $0) }
+        let inOrder: ((key: RecordKey, at: Int), (key: RecordKey, at: Int)) -> Bool = { a, b in
             a.key == b.key ? a.at < b.at : a.key < b.key
         }
+        if zip(entries, entries.dropFirst()).contains(where: { !inOrder($0, $1) }) { entries.sort(by: inOrder) }
+        let names = links.names
+        let labels = links.labels
         var groups: [SiteGroup] = []
         var items: [TemplateValue] = []
         var i = 0
@@ -63,16 +68,12 @@ struct SitePages {
                 if !fields.contains(field) { fields.append(field) }
                 i += 1
             }
-            items.append(
-                .object(
-                    SiteGroup.Item(
-                        href: root + key.page,
-                        name: links.names[key] ?? key.id,
-                        id: key.id,
-                        via: fields.map(label).joined(separator: ", ")
-                    )
-                )
-            )
+            var via = ""
+            for field in fields {
+                if !via.isEmpty { via += ", " }
+                via += labels[field] ?? SiteText.label(field)
+            }
+            items.append(.object(SiteGroup.Item(href: key.page(from: root), name: names[key] ?? key.id, id: key.id, via: via)))
             if i == entries.count || entries[i].key.kind != key.kind {
                 groups.append(SiteGroup(label: SiteText.title(key.kind), kind: key.kind.rawValue, items: items))
                 items = []
@@ -109,8 +110,8 @@ struct SitePages {
             return SiteValue(label: label, shape: .object(fields))
         case .string(let text):
             if shape?.target != nil, let target = links.target(shape, text: text) {
-                return SiteValue(label: label, shape: .text(links.names[target] ?? text, href: root + target.page, external: false, long: false))
-            } else if text.hasPrefix("https://") || text.hasPrefix("http://") {
+                return SiteValue(label: label, shape: .text(target.name, href: target.key.page(from: root), external: false, long: false))
+            } else if text.utf8.first == UInt8(ascii: "h"), text.hasPrefix("https://") || text.hasPrefix("http://") {
                 return SiteValue(label: label, shape: .text(text, href: text, external: true, long: false))
             }
             return SiteValue(label: label, shape: .text(text, href: nil, external: false, long: Self.isLong(text)))
@@ -122,17 +123,46 @@ struct SitePages {
     /// Whether text is shown as a long one: it has a line break (a `\n` that is a character of
     /// its own, not part of `\r\n`) or more than 120 characters (counted only when it has more
     /// than 120 bytes, and only as far as the 121st).
+    ///
+    /// Characters are grapheme clusters. Text whose scalars are all below U+0300 (no byte of
+    /// 0xCC or more: ASCII, Latin, Polish letters) has a character per scalar but for `\r\n`, so
+    /// its characters are counted from its bytes; other text is counted by `String`.
     static func isLong(_ text: String) -> Bool {
         let utf8 = text.utf8
-        if let long = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte == 10, previous != 13 { return true }
-                previous = byte
+        if let long = utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            guard let base = bytes.baseAddress else { return false }
+            let count = bytes.count
+            var scalars = 0
+            var pairs = 0
+            var simple = true
+            var i = 0
+            while i < count {
+                // Eight ASCII bytes with no line feed at a time.
+                if i &+ 8 <= count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    if word & 0x8080_8080_8080_8080 == 0, (feeds &- 0x0101_0101_0101_0101) & ~feeds & 0x8080_8080_8080_8080 == 0 {
+                        scalars &+= 8
+                        i &+= 8
+                        continue
+                    }
+                }
+                let stop = min(i &+ 8, count)
+                while i < stop {
+                    let byte = base[i]
+                    if byte == 10 {
+                        if i == 0 || base[i - 1] != 13 { return true }
+                        pairs &+= 1
+                    }
+                    if byte & 0xC0 != 0x80 { scalars &+= 1 }
+                    if byte >= 0xCC { simple = false }
+                    i &+= 1
+                }
             }
-            return false
+            if count <= 120 { return false }
+            return simple ? scalars - pairs > 120 : nil
         }) {
-            if long { return true }
+            if let long { return long }
         } else if text.contains("\n") {
             return true
         }
