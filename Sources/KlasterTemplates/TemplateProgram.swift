@@ -24,6 +24,9 @@ final class TemplateProgram: Sendable {
 
     struct Operation {
         let code: Code
+        /// For a name (`names[a]`): whether it is a plain one, a single part looked up through
+        /// the whole stack (`keys[a]`), as most are.
+        var plain = false
         let a: Int32
         /// A section's end: the operation after its body.
         let end: Int32
@@ -34,6 +37,8 @@ final class TemplateProgram: Sendable {
     let operations: [Operation]
     let texts: [[UInt8]]
     let names: [TemplateName]
+    /// The first part of each name (`""` for `.`), for plain names.
+    let keys: [String]
     let indents: [[UInt8]]
     /// The names of the partials the template includes by name, each once.
     let partials: [String]
@@ -44,6 +49,7 @@ final class TemplateProgram: Sendable {
         operations = builder.operations
         texts = builder.texts
         names = builder.names
+        keys = builder.names.map { $0.parts.first ?? "" }
         indents = builder.indents
         partials = builder.partials
     }
@@ -75,7 +81,7 @@ final class TemplateProgram: Sendable {
                     append(.partial, at, indent: indent)
                 case .dynamicPartial(let name, let indent):
                     names.append(name)
-                    append(.dynamicPartial, names.count - 1, indent: indent)
+                    append(.dynamicPartial, names.count - 1, indent: indent, plain: Self.isPlain(name))
                 }
             }
         }
@@ -86,21 +92,25 @@ final class TemplateProgram: Sendable {
             let at = operations.count
             operations.append(Operation(code: code, a: nameAt, end: 0, indent: -1))
             add(body)
-            operations[at] = Operation(code: code, a: nameAt, end: Int32(operations.count), indent: -1)
+            operations[at] = Operation(code: code, plain: Self.isPlain(name), a: nameAt, end: Int32(operations.count), indent: -1)
+        }
+
+        private static func isPlain(_ name: TemplateName) -> Bool {
+            name.parts.count == 1 && !name.anchored
         }
 
         private mutating func append(_ code: Code, name: TemplateName) {
             names.append(name)
-            append(code, names.count - 1)
+            append(code, names.count - 1, plain: Self.isPlain(name))
         }
 
-        private mutating func append(_ code: Code, _ a: Int, indent: [UInt8]? = nil) {
+        private mutating func append(_ code: Code, _ a: Int, indent: [UInt8]? = nil, plain: Bool = false) {
             var place: Int32 = -1
             if let indent {
                 indents.append(indent)
                 place = Int32(indents.count - 1)
             }
-            operations.append(Operation(code: code, a: Int32(a), end: Int32(operations.count + 1), indent: place))
+            operations.append(Operation(code: code, plain: plain, a: Int32(a), end: Int32(operations.count + 1), indent: place))
         }
     }
 }

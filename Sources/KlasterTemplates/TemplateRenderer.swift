@@ -34,10 +34,10 @@ struct TemplateRenderer {
             case .text:
                 if indent.isEmpty { out.append(contentsOf: program.texts[Int(operation.a)]) } else { indentedText(program.texts[Int(operation.a)]) }
             case .escaped, .raw:
-                if let value = lookup(program.names[Int(operation.a)]) { show(value, escaped: operation.code == .escaped) }
+                if let value = lookup(operation, in: program) { show(value, escaped: operation.code == .escaped) }
             case .section:
                 let bodyEnd = Int(operation.end)
-                if let value = lookup(program.names[Int(operation.a)]) {
+                if let value = lookup(operation, in: program) {
                     switch value {
                     case .null, .bool(false):
                         break
@@ -59,14 +59,14 @@ struct TemplateRenderer {
                 continue
             case .inverted:
                 let bodyEnd = Int(operation.end)
-                if lookup(program.names[Int(operation.a)])?.isFalsy ?? true { run(program, partials, from: i + 1, to: bodyEnd) }
+                if lookup(operation, in: program)?.isFalsy ?? true { run(program, partials, from: i + 1, to: bodyEnd) }
                 i = bodyEnd
                 continue
             case .partial:
                 let number = partials[Int(operation.a)]
                 if number >= 0 { partial(number, indent: operation.indent < 0 ? nil : program.indents[Int(operation.indent)]) }
             case .dynamicPartial:
-                if case .text(let name)? = lookup(program.names[Int(operation.a)]), let number = dynamicPartial(name) {
+                if case .text(let name)? = lookup(operation, in: program), let number = dynamicPartial(name) {
                     partial(number, indent: operation.indent < 0 ? nil : program.indents[Int(operation.indent)])
                 }
             }
@@ -117,6 +117,18 @@ struct TemplateRenderer {
             }
             out.append(contentsOf: bytes[start...])
         }
+    }
+
+    /// The value of the name of `operation`: a plain one by its key, the others as below.
+    @inline(__always)
+    func lookup(_ operation: TemplateProgram.Operation, in program: TemplateProgram) -> TemplateValue? {
+        guard operation.plain else { return lookup(program.names[Int(operation.a)]) }
+        var i = stack.count - 1
+        while i >= 0 {
+            if case .object(let object) = stack[i], let value = object.value(program.keys[Int(operation.a)]) { return value }
+            i -= 1
+        }
+        return nil
     }
 
     /// The value of `name`: its first part looked up from the innermost context outwards, the
