@@ -238,6 +238,14 @@ struct PackedReader {
         }
     }
 
+    /// Reads the string that is next, as the UTF-8 bytes where they lie.
+    mutating func stringBytes() -> UnsafeBufferPointer<UInt8> {
+        at += 1
+        let length = count()
+        defer { at += length }
+        return UnsafeBufferPointer(rebasing: bytes[at..<at + length])
+    }
+
     /// Reads an object member's key (before its value).
     mutating func key() -> String { text() }
 

@@ -66,11 +66,20 @@ struct TemplateRenderer {
                 let number = partials[Int(operation.a)]
                 if number >= 0 { partial(number, indent: operation.indent < 0 ? nil : program.indents[Int(operation.indent)]) }
             case .dynamicPartial:
-                if case .text(let name)? = lookup(operation, in: program), let number = dynamicPartial(name) {
+                if let name = Self.partialName(lookup(operation, in: program)), let number = dynamicPartial(name) {
                     partial(number, indent: operation.indent < 0 ? nil : program.indents[Int(operation.indent)])
                 }
             }
             i += 1
+        }
+    }
+
+    /// The template name a dynamic partial's value gives: its text.
+    private static func partialName(_ value: TemplateValue?) -> String? {
+        switch value {
+        case .text(let name)?: name
+        case .bytes(let bytes)?: String(decoding: bytes, as: UTF8.self)
+        default: nil
         }
     }
 
@@ -242,10 +251,11 @@ enum TemplateEscape {
         (word &- ones) & ~word & highs != 0
     }
 
-    /// Whether one of the eight bytes of `word` is `&`, `<`, `>`, `"` or `'`.
+    /// Whether one of the eight bytes of `word` is `&`, `<`, `>`, `"` or `'`. `&` (0x26) and `'`
+    /// (0x27) differ only in the lowest bit, `<` (0x3C) and `>` (0x3E) only in the next: with
+    /// that bit set, each pair is one byte value, and no other byte becomes it.
     @inline(__always)
     static func mayNeedEscape(_ word: UInt64) -> Bool {
-        hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0x3E))
-            || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x27))
+        hasZero((word | ones) ^ (ones &* 0x27)) || hasZero((word | (ones &* 2)) ^ (ones &* 0x3E)) || hasZero(word ^ (ones &* 0x22))
     }
 }

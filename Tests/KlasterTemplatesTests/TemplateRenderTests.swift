@@ -145,6 +145,8 @@ import Testing
         let context: TemplateValue = ["items": [["template": "one", "x": "a"], ["template": "two", "x": "b"], ["template": "none", "x": "c"]]]
         #expect(try render("{{#items}}{{>*template}};{{/items}}", context, partials: partials) == "1:a;2:b;;")
         #expect(try render("{{>* template }}", ["template": 1, "x": "z"], partials: partials) == "")
+        // Text given as bytes names a partial as text does.
+        #expect(try render("{{>*template}}", ["template": .bytes(Array("two".utf8)), "x": "y"], partials: partials) == "2:y")
     }
 
     @Test func recursivePartialsFollowTheData() throws {

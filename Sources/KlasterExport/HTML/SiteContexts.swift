@@ -13,6 +13,8 @@ import KlasterTemplates
 final class SiteValue: TemplateObject {
     enum Shape {
         case text(String, href: String?, external: Bool, long: Bool)
+        /// Text that is no link, as UTF-8 bytes (shown as `text` is).
+        case plain([UInt8], long: Bool)
         /// The items, each a ``SiteValue``.
         case list([TemplateValue])
         /// The fields, each a ``SiteValue``.
@@ -32,7 +34,7 @@ final class SiteValue: TemplateObject {
     var template: String {
         switch shape {
         case .text(_, _?, let external, _): external ? "value-external" : "value-link"
-        case .text(_, nil, _, let long): long ? "value-long" : "value-text"
+        case .text(_, nil, _, let long), .plain(_, let long): long ? "value-long" : "value-text"
         case .list: "value-list"
         case .object: "value-object"
         }
@@ -43,6 +45,14 @@ final class SiteValue: TemplateObject {
         case "template": return .text(template)
         case "label": return label.map(TemplateValue.text) ?? .bool(false)
         case "isText", "text", "href", "external", "long":
+            if case .plain(let bytes, let long) = shape {
+                switch name {
+                case "text": return .bytes(bytes)
+                case "long": return .bool(long)
+                case "isText": return .bool(true)
+                default: return .bool(false)
+                }
+            }
             guard case .text(let text, let href, let external, let long) = shape else {
                 return name == "text" ? .text("") : .bool(false)
             }

@@ -91,6 +91,15 @@ struct SitePages {
     /// list, or fields. `shape` is the value's place in the kind's records (`nil` if unknown:
     /// no links then).
     func node(_ reader: inout PackedReader, shape: ShapeNode?, label: String?, root: String) -> SiteValue {
+        if reader.nextKind == .string {
+            // Plain text stays bytes (no String is made of it); a reference or a URL becomes one.
+            let bytes = reader.stringBytes()
+            if shape?.target != nil || Self.mayBeURL(bytes) {
+                return textNode(String(decoding: bytes, as: UTF8.self), shape: shape, label: label, root: root)
+            }
+            let long = Self.isLong(bytes) ?? Self.isLong(String(decoding: bytes, as: UTF8.self))
+            return SiteValue(label: label, shape: .plain(Array(bytes), long: long))
+        }
         switch reader.next() {
         case .array(let count):
             let item = shape?.item
@@ -109,15 +118,26 @@ struct SitePages {
             }
             return SiteValue(label: label, shape: .object(fields))
         case .string(let text):
-            if shape?.target != nil, let target = links.target(shape, text: text) {
-                return SiteValue(label: label, shape: .text(target.name, href: target.key.page(from: root), external: false, long: false))
-            } else if text.utf8.first == UInt8(ascii: "h"), text.hasPrefix("https://") || text.hasPrefix("http://") {
-                return SiteValue(label: label, shape: .text(text, href: text, external: true, long: false))
-            }
-            return SiteValue(label: label, shape: .text(text, href: nil, external: false, long: Self.isLong(text)))
+            return textNode(text, shape: shape, label: label, root: root)
         case .scalar(let value):
             return SiteValue(label: label, shape: .text(SiteText.scalar(value), href: nil, external: false, long: false))
         }
+    }
+
+    /// A text value: a link to the record it refers to, a link out when it is a URL, or text.
+    private func textNode(_ text: String, shape: ShapeNode?, label: String?, root: String) -> SiteValue {
+        if shape?.target != nil, let target = links.target(shape, text: text) {
+            return SiteValue(label: label, shape: .text(target.name, href: target.key.page(from: root), external: false, long: false))
+        } else if text.utf8.first == UInt8(ascii: "h"), text.hasPrefix("https://") || text.hasPrefix("http://") {
+            return SiteValue(label: label, shape: .text(text, href: text, external: true, long: false))
+        }
+        return SiteValue(label: label, shape: .text(text, href: nil, external: false, long: Self.isLong(text)))
+    }
+
+    /// Whether text may start with `http://` or `https://` (then it is looked at as a String).
+    private static func mayBeURL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 7 && bytes[0] == UInt8(ascii: "h") && bytes[1] == UInt8(ascii: "t") && bytes[2] == UInt8(ascii: "t")
+            && bytes[3] == UInt8(ascii: "p")
     }
 
     /// Whether text is shown as a long one: it has a line break (a `\n` that is a character of
@@ -129,39 +149,7 @@ struct SitePages {
     /// its characters are counted from its bytes; other text is counted by `String`.
     static func isLong(_ text: String) -> Bool {
         let utf8 = text.utf8
-        if let long = utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
-            guard let base = bytes.baseAddress else { return false }
-            let count = bytes.count
-            var scalars = 0
-            var pairs = 0
-            var simple = true
-            var i = 0
-            while i < count {
-                // Eight ASCII bytes with no line feed at a time.
-                if i &+ 8 <= count {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                    if word & 0x8080_8080_8080_8080 == 0, (feeds &- 0x0101_0101_0101_0101) & ~feeds & 0x8080_8080_8080_8080 == 0 {
-                        scalars &+= 8
-                        i &+= 8
-                        continue
-                    }
-                }
-                let stop = min(i &+ 8, count)
-                while i < stop {
-                    let byte = base[i]
-                    if byte == 10 {
-                        if i == 0 || base[i - 1] != 13 { return true }
-                        pairs &+= 1
-                    }
-                    if byte & 0xC0 != 0x80 { scalars &+= 1 }
-                    if byte >= 0xCC { simple = false }
-                    i &+= 1
-                }
-            }
-            if count <= 120 { return false }
-            return simple ? scalars - pairs > 120 : nil
-        }) {
+        if let long = utf8.withContiguousStorageIfAvailable({ isLong($0) }) {
             if let long { return long }
         } else if text.contains("\n") {
             return true
@@ -169,6 +157,41 @@ struct SitePages {
         // No more than 120 bytes: no more than 120 characters. Else count only up to the 121st.
         guard utf8.count > 120, let last = text.index(text.startIndex, offsetBy: 120, limitedBy: text.endIndex) else { return false }
         return last != text.endIndex
+    }
+
+    /// ``isLong(_:)`` of UTF-8 `bytes`, or `nil` when only `String` can count their characters.
+    static func isLong(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        var scalars = 0
+        var pairs = 0
+        var simple = true
+        var i = 0
+        while i < count {
+            // Eight ASCII bytes with no line feed at a time.
+            if i &+ 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                if word & 0x8080_8080_8080_8080 == 0, (feeds &- 0x0101_0101_0101_0101) & ~feeds & 0x8080_8080_8080_8080 == 0 {
+                    scalars &+= 8
+                    i &+= 8
+                    continue
+                }
+            }
+            let stop = min(i &+ 8, count)
+            while i < stop {
+                let byte = base[i]
+                if byte == 10 {
+                    if i == 0 || base[i - 1] != 13 { return true }
+                    pairs &+= 1
+                }
+                if byte & 0xC0 != 0x80 { scalars &+= 1 }
+                if byte >= 0xCC { simple = false }
+                i &+= 1
+            }
+        }
+        if count <= 120 { return false }
+        return simple ? scalars - pairs > 120 : nil
     }
 
     /// The columns of a kind's table: a label and the top-level field the cell shows.
