@@ -38,23 +38,26 @@ import Testing
         var lines: [(RecordKey, RecordKey)] = []
         var members: Set<RecordKey> = []
         var agreements: Set<RecordKey> = []
-        for (from, list) in links.outgoing {
+        for (number, list) in links.outgoing.enumerated() {
+            let from = links.keys[number]
             for link in list {
-                if from.kind == .members, link.to.kind == .clusters, link.field == "memberships" {
+                let to = links.keys[Int(link.to)]
+                let field = links.fields[Int(link.field)]
+                if from.kind == .members, to.kind == .clusters, field == "memberships" {
                     degree[from, default: 0] += 1
-                    degree[link.to, default: 0] += 1
+                    degree[to, default: 0] += 1
                     members.insert(from)
-                    lines.append((from, link.to))
-                } else if from.kind == .agreements, link.field == "parties", link.to.kind == .clusters || link.to.kind == .members {
+                    lines.append((from, to))
+                } else if from.kind == .agreements, field == "parties", to.kind == .clusters || to.kind == .members {
                     degree[from, default: 0] += 1
-                    degree[link.to, default: 0] += 1
+                    degree[to, default: 0] += 1
                     agreements.insert(from)
-                    lines.append((link.to, from))
-                    if link.to.kind == .members { members.insert(link.to) }
+                    lines.append((to, from))
+                    if to.kind == .members { members.insert(to) }
                 }
             }
         }
-        let clusters = links.names.keys.filter { $0.kind == .clusters }
+        let clusters = links.keys.filter { $0.kind == .clusters }
         func best(_ keys: some Collection<RecordKey>) -> Set<RecordKey> {
             Set(
                 keys.sorted { a, b in

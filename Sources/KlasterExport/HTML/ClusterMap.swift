@@ -38,19 +38,22 @@ struct ClusterMap {
     init(links: SiteLinks, limit: Int = 120) {
         var memberships: [(member: RecordKey, cluster: RecordKey)] = []
         var parties: [(party: RecordKey, agreement: RecordKey)] = []
-        for (from, list) in links.outgoing {
+        for (number, list) in links.outgoing.enumerated() {
+            let from = links.keys[number]
             for link in list {
-                if from.kind == .members, link.to.kind == .clusters, link.field == "memberships" {
-                    memberships.append((from, link.to))
-                } else if from.kind == .agreements, link.field == "parties", link.to.kind == .clusters || link.to.kind == .members {
-                    parties.append((link.to, from))
+                let to = links.keys[Int(link.to)]
+                let field = links.fields[Int(link.field)]
+                if from.kind == .members, to.kind == .clusters, field == "memberships" {
+                    memberships.append((from, to))
+                } else if from.kind == .agreements, field == "parties", to.kind == .clusters || to.kind == .members {
+                    parties.append((to, from))
                 }
             }
         }
         var degree: [RecordKey: Int] = [:]
         for m in memberships { degree[m.member, default: 0] += 1; degree[m.cluster, default: 0] += 1 }
         for p in parties { degree[p.party, default: 0] += 1; degree[p.agreement, default: 0] += 1 }
-        let allClusters = links.names.keys.filter { $0.kind == .clusters }
+        let allClusters = links.keys.filter { $0.kind == .clusters }
         let allMembers = Set(memberships.map(\.member) + parties.map(\.party).filter { $0.kind == .members })
         let allAgreements = Set(parties.map(\.agreement))
         func top(_ keys: some Collection<RecordKey>) -> [RecordKey] {
@@ -126,7 +129,7 @@ struct ClusterMap {
     }
 
     private func node(_ key: RecordKey, x: Int, y: Int, links: SiteLinks, limit: Int) -> Node {
-        let name = links.names[key] ?? key.id
+        let name = links.name(key) ?? key.id
         return Node(key: key, x: x, y: y, label: SiteText.short(name, limit), name: name)
     }
 

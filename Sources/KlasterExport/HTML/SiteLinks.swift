@@ -31,12 +31,12 @@ struct RecordKey: Hashable, Sendable, Comparable {
     }
 }
 
-/// One reference between two records, and the field it is made in (`memberships`).
+/// One reference between two records, by their numbers in ``SiteLinks``, and the top-level
+/// field of `from` it is made in (`memberships`), by its number in ``SiteLinks/fields``.
 struct SiteLink: Hashable, Sendable {
-    var from: RecordKey
-    var to: RecordKey
-    /// The top-level field of `from` that holds the reference.
-    var field: String
+    var from: Int32
+    var to: Int32
+    var field: Int32
 }
 
 /// The places of a kind's records as a tree: a node per member name (and one for the items of
@@ -154,15 +154,40 @@ final class ShapeNode: @unchecked Sendable {
 
 /// Every reference the records make to each other, both ways, and their display names: what
 /// the pages need to link records in both directions.
+///
+/// Records are numbered in the dataset's order (kinds in order, then ids), and everything about
+/// a record is kept by its number: a page's references cost array lookups, not hashes of keys.
 struct SiteLinks: Sendable {
     /// For each kind, its records' places, with the `x-ref` ones marked.
     let shapes: [RecordKind: ShapeNode]
-    let outgoing: [RecordKey: [SiteLink]]
-    let incoming: [RecordKey: [SiteLink]]
-    /// Each record's display name.
-    let names: [RecordKey: String]
+    /// Every record's kind and id, by number.
+    let keys: [RecordKey]
+    /// Every record's display name, by number.
+    let names: [String]
+    /// Every record's number, by kind and id.
+    let numbers: [RecordKey: Int]
+    /// The references each record makes, in the order it makes them, by number.
+    let outgoing: [[SiteLink]]
+    /// The references to each record, by the number of the one that makes them, then by field.
+    let incoming: [[SiteLink]]
+    /// The top-level fields references are made in, and their labels.
+    let fields: [String]
+    let fieldLabels: [String]
     /// The label of each field name the records' text is under (see ``SiteText/label(_:)``).
     let labels: [String: String]
+    /// Whether the numbers follow the keys' order (``RecordKey/<``), as they do for records
+    /// listed in the store's order: then records are ordered by number.
+    let numbersInKeyOrder: Bool
+
+    /// A record's display name.
+    func name(_ key: RecordKey) -> String? {
+        numbers[key].map { names[$0] }
+    }
+
+    /// Whether record `a` comes before record `b` (by kind, then id).
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        numbersInKeyOrder ? a < b : keys[a] < keys[b]
+    }
 
     /// Reads every record of `dataset` once, a chunk at a time, keeping only names,
     /// references and the dates of agreements and news (`dates`, in record order) — and, when
@@ -174,16 +199,20 @@ struct SiteLinks: Sendable {
         progress: (Int) -> Void
     ) throws(ExportError) {
         var shapes: [RecordKind: ShapeNode] = [:]
-        var names: [RecordKey: String] = [:]
+        var keys: [RecordKey] = []
+        var names: [String] = []
+        var numbers: [RecordKey: Int] = [:]
+        keys.reserveCapacity(dataset.count)
         names.reserveCapacity(dataset.count)
+        numbers.reserveCapacity(dataset.count)
         var labels: [String: String] = [:]
-        var found: [SiteLink] = []
+        var found: [FoundLink] = []
         let languages = dataset.languages
         let keep = kept != nil
         for kind in dataset.kinds {
             let root = ShapeNode(label: "")
             let schema = dataset.schemas[kind]
-            var keys: Set<String> = []
+            var fieldNames: Set<String> = []
             var path: [String?] = []
             let dateFields = kind == .agreements ? ["signed_on", "valid_from"] : kind == .news ? ["published"] : []
             var packed: [PackedRecord] = []
@@ -199,47 +228,86 @@ struct SiteLinks: Sendable {
                 )
             }) { (chunk: [(name: String, date: String, packed: PackedRecord)]) throws(ExportError) in
                 let shared = PackedRecord.sharingOneBuffer(chunk.map(\.packed))
+                let first = keys.count
                 for (record, (name, date, _)) in zip(shared, chunk) {
                     let key = RecordKey(kind: kind, id: record.id)
-                    names[key] = name
-                    record.withReader { root.add(&$0, path: &path, schema: schema, keys: &keys) }
+                    numbers[key] = keys.count
+                    keys.append(key)
+                    names.append(name)
+                    record.withReader { root.add(&$0, path: &path, schema: schema, keys: &fieldNames) }
                     if !dateFields.isEmpty { dates.append((key, date)) }
                 }
                 if keep { packed += shared }
                 if root.markRefs() {
-                    for links in parallelMap(shared, chunk: 16, { Self.links(of: $0, shapes: root) }) { found += links }
+                    let numbered = shared.indices.map { (record: shared[$0], number: first + $0) }
+                    for links in parallelMap(numbered, chunk: 16, { Self.links(of: $0.record, number: $0.number, shapes: root) }) {
+                        found += links
+                    }
                 }
                 progress(chunk.count)
             }
             if keep { kept?[kind] = packed }
             shapes[kind] = root
-            for key in keys where labels[key] == nil { labels[key] = SiteText.label(key) }
+            for name in fieldNames where labels[name] == nil { labels[name] = SiteText.label(name) }
         }
-        var outgoing: [RecordKey: [SiteLink]] = [:]
-        var incoming: [RecordKey: [SiteLink]] = [:]
-        outgoing.reserveCapacity(names.count)
-        incoming.reserveCapacity(names.count)
-        for link in found where names[link.to] != nil {
-            outgoing[link.from, default: []].append(link)
-            incoming[link.to, default: []].append(link)
+        var inKeyOrder = true
+        for i in keys.indices.dropFirst() where !(keys[i - 1] < keys[i]) {
+            inKeyOrder = false
+            break
+        }
+        // A field's number: fields are few, and the same strings come back.
+        var fields: [String] = []
+        func number(ofField field: String) -> Int32 {
+            if let at = fields.firstIndex(of: field) { return Int32(at) }
+            fields.append(field)
+            return Int32(fields.count - 1)
+        }
+        var outgoing = [[SiteLink]](repeating: [], count: keys.count)
+        var incoming = [[SiteLink]](repeating: [], count: keys.count)
+        for link in found {
+            guard let to = numbers[link.to] else { continue }
+            let numbered = SiteLink(from: Int32(link.from), to: Int32(to), field: number(ofField: link.field))
+            outgoing[link.from].append(numbered)
+            incoming[to].append(numbered)
         }
         self.shapes = shapes
-        self.outgoing = outgoing
-        self.incoming = incoming.mapValues { $0.sorted { ($0.from, $0.field) < ($1.from, $1.field) } }
+        self.keys = keys
         self.names = names
+        self.numbers = numbers
+        self.fields = fields
+        self.fieldLabels = fields.map { labels[$0] ?? SiteText.label($0) }
         self.labels = labels
+        self.numbersInKeyOrder = inKeyOrder
+        self.outgoing = outgoing
+        // By the record that refers, then by the field's name (a record's own references are
+        // found in order, so most lists are in order already).
+        let byFromThenField: (SiteLink, SiteLink) -> Bool = { a, b in
+            a.from != b.from ? (inKeyOrder ? a.from < b.from : keys[Int(a.from)] < keys[Int(b.from)]) : fields[Int(a.field)] < fields[Int(b.field)]
+        }
+        self.incoming = incoming.map { list in
+            zip(list, list.dropFirst()).contains { !byFromThenField($0, $1) } ? list.sorted(by: byFromThenField) : list
+        }
     }
 
-    /// The references `record` makes through the `x-ref` places of `shapes`, each once.
-    private static func links(of record: PackedRecord, shapes: ShapeNode) -> [SiteLink] {
-        var links: [SiteLink] = []
+    /// A reference as a record's walk finds it: from the record numbered `from`, to a key that
+    /// may not exist, in the top-level field `field`.
+    private struct FoundLink {
+        var from: Int
+        var to: RecordKey
+        var field: String
+    }
+
+    /// The references `record` (numbered `number`) makes through the `x-ref` places of
+    /// `shapes`, each once.
+    private static func links(of record: PackedRecord, number: Int, shapes: ShapeNode) -> [FoundLink] {
+        var links: [FoundLink] = []
         let from = RecordKey(kind: record.kind, id: record.id)
         record.withReader { reader in
             walkRefs(&reader, node: shapes, field: nil) { field, node, text in
                 guard let to = node.reference(text), to != from else { return }
                 // A record makes a few references: a look along them is cheaper than a set.
                 if !links.contains(where: { $0.to == to && $0.field == field }) {
-                    links.append(SiteLink(from: from, to: to, field: field))
+                    links.append(FoundLink(from: number, to: to, field: field))
                 }
             }
         }
@@ -278,7 +346,7 @@ struct SiteLinks: Sendable {
 
     /// The record a string at the place `node` refers to, when it exists, and its name.
     func target(_ node: ShapeNode?, text: String) -> (key: RecordKey, name: String)? {
-        guard let key = node?.reference(text), let name = names[key] else { return nil }
-        return (key, name)
+        guard let key = node?.reference(text), let number = numbers[key] else { return nil }
+        return (key, names[number])
     }
 }

@@ -14,7 +14,7 @@ struct SitePages {
     /// Context of a record's page (`clusters/okip.html`), read from the packed record where it
     /// lies (no value tree is unpacked).
     func record(_ record: PackedRecord) -> SiteRecordPage {
-        let key = RecordKey(kind: record.kind, id: record.id)
+        let number = links.numbers[RecordKey(kind: record.kind, id: record.id)]
         let root = "../"
         let shapes = links.shapes[record.kind]
         var fields: [TemplateValue] = []
@@ -37,33 +37,32 @@ struct SitePages {
             kindTitle: SiteText.title(record.kind),
             singular: record.kind.singular,
             id: record.id,
-            title: links.names[key] ?? record.id,
+            title: number.map { links.names[$0] } ?? record.id,
             file: record.file,
             fields: fields,
-            outgoing: groups(links.outgoing[key] ?? [], root: root, other: { $0.to }),
-            incoming: groups(links.incoming[key] ?? [], root: root, other: { $0.from })
+            outgoing: number.map { groups(links.outgoing[$0], root: root, other: \.to) } ?? [],
+            incoming: number.map { groups(links.incoming[$0], root: root, other: \.from) } ?? []
         )
     }
 
     /// Related records grouped by kind, each once, with the fields that link them.
-    private func groups(_ list: [SiteLink], root: String, other: (SiteLink) -> RecordKey) -> [SiteGroup] {
+    private func groups(_ list: [SiteLink], root: String, other: (SiteLink) -> Int32) -> [SiteGroup] {
         guard !list.isEmpty else { return [] }
         // By kind (in the store's order), then id; each record's fields in the order of `list`.
         // (Incoming links come sorted so already.)
-        var entries = list.indices.map { (key: other(list[$0]), at: $0) }
-        let inOrder: ((key: RecordKey, at: Int), (key: RecordKey, at: Int)) -> Bool = { a, b in
-            a.key == b.key ? a.at < b.at : a.key < b.key
+        let links = self.links
+        var entries = list.indices.map { (record: Int(other(list[$0])), at: $0) }
+        let inOrder: ((record: Int, at: Int), (record: Int, at: Int)) -> Bool = { a, b in
+            a.record == b.record ? a.at < b.at : links.precedes(a.record, b.record)
         }
         if zip(entries, entries.dropFirst()).contains(where: { !inOrder($0, $1) }) { entries.sort(by: inOrder) }
-        let names = links.names
-        let labels = links.labels
         var groups: [SiteGroup] = []
         var items: [TemplateValue] = []
         var i = 0
         while i < entries.count {
-            let key = entries[i].key
-            var fields: [String] = []
-            while i < entries.count, entries[i].key == key {
+            let record = entries[i].record
+            var fields: [Int32] = []
+            while i < entries.count, entries[i].record == record {
                 let field = list[entries[i].at].field
                 if !fields.contains(field) { fields.append(field) }
                 i += 1
@@ -71,10 +70,11 @@ struct SitePages {
             var via = ""
             for field in fields {
                 if !via.isEmpty { via += ", " }
-                via += labels[field] ?? SiteText.label(field)
+                via += links.fieldLabels[Int(field)]
             }
-            items.append(.object(SiteGroup.Item(href: key.page(from: root), name: names[key] ?? key.id, id: key.id, via: via)))
-            if i == entries.count || entries[i].key.kind != key.kind {
+            let key = links.keys[record]
+            items.append(.object(SiteGroup.Item(href: key.page(from: root), name: links.names[record], id: key.id, via: via)))
+            if i == entries.count || links.keys[entries[i].record].kind != key.kind {
                 groups.append(SiteGroup(label: SiteText.title(key.kind), kind: key.kind.rawValue, items: items))
                 items = []
             }
@@ -262,7 +262,7 @@ struct SitePages {
                 sort = ""
             }
             if i == 0 {
-                text = links.names[key] ?? record.id
+                text = links.name(key) ?? record.id
                 sort = text
             }
             cells.append(SiteRow.Cell(text: text, sort: sort, href: i == 0 ? key.page : nil))

@@ -16,7 +16,7 @@ struct SiteTimeline {
 
     /// The entries of the records `dates` lists (agreements and news, with their dates).
     init(dates: [(key: RecordKey, date: String)], links: SiteLinks) {
-        let entries = dates.map { Entry(key: $0.key, date: $0.date, title: links.names[$0.key] ?? $0.key.id) }
+        let entries = dates.map { Entry(key: $0.key, date: $0.date, title: links.name($0.key) ?? $0.key.id) }
         self.entries = entries.sorted { a, b in
             if a.date.isEmpty != b.date.isEmpty { return !a.date.isEmpty }
             if a.date != b.date { return a.date.utf8.lexicographicallyPrecedes(b.date.utf8) }
