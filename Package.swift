@@ -46,7 +46,7 @@ let package = Package(
             name: "KlasterMerge",
             dependencies: ["KlasterYAML", "KlasterModel", "KlasterStore", "KlasterValidation"]
         ),
-        // Mustache templates: parsed once into a tree, rendered into UTF-8 bytes from typed values.
+        // Mustache templates: parsed once and laid out flat, rendered into UTF-8 bytes from typed values.
         .target(name: "KlasterTemplates"),
         // Exporters: JSON, CSV, a static HTML site, and plugin executables.
         .target(
