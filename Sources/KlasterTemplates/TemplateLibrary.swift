@@ -49,9 +49,8 @@ public struct TemplateLibrary: Sendable {
 
     private func render(_ template: Linked, _ context: TemplateValue, into out: inout [UInt8]) {
         var renderer = TemplateRenderer(library: self, out: out, stack: [context])
-        out = []
         renderer.render(template)
-        out = renderer.out
+        out = renderer.bytes()
     }
 
     /// The template `name` rendered with `context`.

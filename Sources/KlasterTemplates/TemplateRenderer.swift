@@ -1,7 +1,7 @@
 /// One rendering: the output, the context stack, the indentation of standalone partials.
-struct TemplateRenderer {
+struct TemplateRenderer: ~Copyable {
     let library: TemplateLibrary
-    var out: [UInt8]
+    var out: RenderedBytes
     var stack: [TemplateValue]
     /// The indentation of the standalone partials being rendered, and whether it is due before
     /// the next output (at the start of a line of such a partial).
@@ -16,8 +16,13 @@ struct TemplateRenderer {
 
     init(library: TemplateLibrary, out: [UInt8], stack: [TemplateValue]) {
         self.library = library
-        self.out = out
+        self.out = RenderedBytes(out, capacity: out.capacity)
         self.stack = stack
+    }
+
+    /// The bytes rendered.
+    consuming func bytes() -> [UInt8] {
+        out.array()
     }
 
     mutating func render(_ template: TemplateLibrary.Linked) {
@@ -32,7 +37,7 @@ struct TemplateRenderer {
             let operation = program.operations[i]
             switch operation.code {
             case .text:
-                if indent.isEmpty { out.append(contentsOf: program.texts[Int(operation.a)]) } else { indentedText(program.texts[Int(operation.a)]) }
+                if indent.isEmpty { out.append(program.texts[Int(operation.a)]) } else { indentedText(program.texts[Int(operation.a)]) }
             case .escaped, .raw:
                 if let value = lookup(operation, in: program) { show(value, escaped: operation.code == .escaped) }
             case .section:
@@ -114,17 +119,17 @@ struct TemplateRenderer {
     private mutating func indentedText(_ bytes: [UInt8]) {
         var start = 0
         for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") {
-            if indentDue { out.append(contentsOf: indent) }
-            out.append(contentsOf: bytes[start...i])
+            if indentDue { out.append(indent) }
+            out.append(bytes[start...i])
             indentDue = true
             start = i + 1
         }
         if start < bytes.count {
             if indentDue {
-                out.append(contentsOf: indent)
+                out.append(indent)
                 indentDue = false
             }
-            out.append(contentsOf: bytes[start...])
+            out.append(bytes[start...])
         }
     }
 
@@ -174,17 +179,17 @@ struct TemplateRenderer {
         case .text(let text):
             if text.isEmpty { return }
             dueIndent()
-            if escaped { appendEscaped(text) } else { out.append(contentsOf: text.utf8) }
+            if escaped { appendEscaped(text) } else { out.append(text) }
         case .bytes(let bytes):
             if bytes.isEmpty { return }
             dueIndent()
-            if escaped { bytes.withUnsafeBufferPointer { appendEscaped($0) } } else { out.append(contentsOf: bytes) }
+            if escaped { bytes.withUnsafeBufferPointer { appendEscaped($0) } } else { out.append(bytes) }
         case .int(let number):
             dueIndent()
-            out.append(contentsOf: String(number).utf8)
+            out.append(String(number))
         case .bool(let flag):
             dueIndent()
-            out.append(contentsOf: (flag ? "true" : "false").utf8)
+            out.append(flag ? "true" : "false")
         case .null, .list, .object:
             return
         }
@@ -193,7 +198,7 @@ struct TemplateRenderer {
     @inline(__always)
     private mutating func dueIndent() {
         if indentDue {
-            out.append(contentsOf: indent)
+            out.append(indent)
             indentDue = false
         }
     }
@@ -230,13 +235,13 @@ struct TemplateRenderer {
                     i &+= 1
                     continue
                 }
-                if start < i { out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start)) }
-                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                if start < i { out.append(UnsafeBufferPointer(start: base + start, count: i - start)) }
+                out.append(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 i &+= 1
                 start = i
             }
         }
-        if start < count { out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start)) }
+        if start < count { out.append(UnsafeBufferPointer(start: base + start, count: count - start)) }
     }
 }
 

@@ -76,6 +76,17 @@ import Testing
         #expect(checked == 190 * 128)
     }
 
+    /// Rendering appends to what the output holds, and its memory grows as far as needed.
+    @Test func renderingAppendsAndGrows() throws {
+        let library = try TemplateLibrary.with(["main": "{{#items}}<{{.}}>{{/items}}"])
+        let items = (0..<5000).map { TemplateValue.text("item \($0) & more") }
+        var out = Array("before|".utf8)
+        library.render("main", ["items": .list(items)], into: &out)
+        let expected = "before|" + (0..<5000).map { "<item \($0) &amp; more>" }.joined()
+        #expect(String(decoding: out, as: UTF8.self) == expected)
+        #expect(out.count > 100_000)
+    }
+
     @Test func scalarsShowAsText() throws {
         #expect(try render("{{n}} {{yes}} {{no}} [{{null}}] [{{list}}] [{{missing}}]", ["n": -42, "yes": true, "no": false, "null": .null, "list": [1, 2]]) == "-42 true false [] [] []")
     }
