@@ -249,6 +249,13 @@ struct PackedReader {
     /// Reads an object member's key (before its value).
     mutating func key() -> String { text() }
 
+    /// Reads an object member's key as the UTF-8 bytes where they lie.
+    mutating func keyBytes() -> UnsafeBufferPointer<UInt8> {
+        let length = count()
+        defer { at += length }
+        return UnsafeBufferPointer(rebasing: bytes[at..<at + length])
+    }
+
     /// What the next value is, without reading it.
     enum Kind {
         case scalar, string, array, object

@@ -31,4 +31,21 @@ import Testing
             }
         }
     }
+
+    /// A record's members are found by name as Strings compare them: the decomposed "e\u{301}"
+    /// is the composed "é"'s place, though their bytes differ.
+    @Test func membersAreFoundByCanonicallyEquivalentNames() {
+        let root = ShapeNode(label: "")
+        var path: [String?] = []
+        var keys: Set<String> = []
+        for key in ["\u{E9}", "b", "e\u{301}"] {
+            let record = PackedRecord(ExportRecord(kind: .members, id: "x", file: "members/x.yaml", value: .object(JSONObject([(key, .string("v"))]))))
+            record.withReader { root.add(&$0, path: &path, schema: nil, keys: &keys) }
+        }
+        #expect(root.names.count == 2)
+        var cursor = 1
+        Array("e\u{301}".utf8).withUnsafeBufferPointer { #expect(root.member($0, after: &cursor) == 0) }
+        #expect(cursor == 1)
+        Array("b".utf8).withUnsafeBufferPointer { #expect(root.member($0, after: &cursor) == 1) }
+    }
 }

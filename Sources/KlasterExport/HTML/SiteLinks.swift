@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KlasterModel
 import KlasterStore
 import KlasterValidation
@@ -65,6 +68,8 @@ final class ShapeNode: @unchecked Sendable {
     /// schema order, so a walk finds each member right after the one before (see
     /// ``member(_:after:)``), with no hashing.
     private(set) var names: [String] = []
+    /// The names as UTF-8 bytes, to find a member by the bytes a packed record holds.
+    private var nameBytes: [[UInt8]] = []
     private(set) var nodes: [ShapeNode] = []
     private(set) var items: ShapeNode?
     /// Whether a string was seen here.
@@ -80,19 +85,42 @@ final class ShapeNode: @unchecked Sendable {
         self.label = label
     }
 
-    /// The member `name`, looked for first at `cursor` (where the previous member found left
-    /// it), then from the start; `cursor` is left just after the member found.
+    /// The member named by the UTF-8 bytes `name`, looked for first at `cursor` (where the
+    /// previous member found left it), then from the start: its place in ``names`` and
+    /// ``nodes``. `cursor` is left just after the member found.
     @inline(__always)
-    func member(_ name: String, after cursor: inout Int) -> ShapeNode? {
-        if cursor < names.count, names[cursor] == name {
+    func member(_ name: UnsafeBufferPointer<UInt8>, after cursor: inout Int) -> Int? {
+        if cursor < nameBytes.count, Self.same(nameBytes[cursor], name) {
             cursor += 1
-            return nodes[cursor - 1]
+            return cursor - 1
         }
-        for i in names.indices where names[i] == name {
+        for i in nameBytes.indices where Self.same(nameBytes[i], name) {
             cursor = i + 1
-            return nodes[i]
+            return i
+        }
+        // Names are compared as Strings are, by canonical equivalence: other bytes may be the
+        // same name when they are not ASCII.
+        if name.contains(where: { $0 >= 0x80 }) {
+            let text = String(decoding: name, as: UTF8.self)
+            for i in names.indices where names[i] == text {
+                cursor = i + 1
+                return i
+            }
         }
         return nil
+    }
+
+    /// The node of the member named by `name`, as ``member(_:after:)`` finds it.
+    @inline(__always)
+    func node(_ name: UnsafeBufferPointer<UInt8>, after cursor: inout Int) -> ShapeNode? {
+        member(name, after: &cursor).map { nodes[$0] }
+    }
+
+    @inline(__always)
+    private static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let base = b.baseAddress, !a.isEmpty else { return true }
+        return a.withUnsafeBufferPointer { memcmp($0.baseAddress!, base, b.count) == 0 }
     }
 
     var item: ShapeNode? { items }
@@ -135,13 +163,17 @@ final class ShapeNode: @unchecked Sendable {
             let count = reader.open()
             var cursor = 0
             for _ in 0..<count {
-                let name = reader.key()
+                let bytes = reader.keyBytes()
                 let node: ShapeNode
-                if let known = member(name, after: &cursor) {
-                    node = known
+                let name: String
+                if let known = member(bytes, after: &cursor) {
+                    node = nodes[known]
+                    name = names[known]
                 } else {
+                    name = String(decoding: bytes, as: UTF8.self)
                     node = ShapeNode(label: SiteText.label(name))
                     names.append(name)
+                    nameBytes.append(Array(bytes))
                     nodes.append(node)
                     cursor = names.count
                 }
@@ -349,8 +381,12 @@ struct SiteLinks: Sendable {
             let count = reader.open()
             var cursor = 0
             for _ in 0..<count {
-                let key = reader.key()
-                walkRefs(&reader, node: node.member(key, after: &cursor), field: field ?? key, body)
+                // A member no record of the kind has cannot be here: the places came from them all.
+                guard let member = node.member(reader.keyBytes(), after: &cursor) else {
+                    reader.skip()
+                    continue
+                }
+                walkRefs(&reader, node: node.nodes[member], field: field ?? node.names[member], body)
             }
         case .scalar:
             reader.skip()

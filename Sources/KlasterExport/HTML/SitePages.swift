@@ -23,13 +23,14 @@ struct SitePages {
             fields.reserveCapacity(count)
             var cursor = 0
             for _ in 0..<count {
-                let name = reader.key()
-                let shape = shapes?.member(name, after: &cursor)
-                if name == "id" {
+                let name = reader.keyBytes()
+                let shape = shapes?.node(name, after: &cursor)
+                if name.elementsEqual("id".utf8) {
                     reader.skip()
                     continue
                 }
-                fields.append(.object(node(&reader, shape: shape, label: shape?.label ?? label(name), root: root)))
+                let label = shape?.label ?? self.label(String(decoding: name, as: UTF8.self))
+                fields.append(.object(node(&reader, shape: shape, label: label, root: root)))
             }
         }
         return SiteRecordPage(
@@ -112,9 +113,10 @@ struct SitePages {
             fields.reserveCapacity(count)
             var cursor = 0
             for _ in 0..<count {
-                let name = reader.key()
-                let child = shape?.member(name, after: &cursor)
-                fields.append(.object(node(&reader, shape: child, label: child?.label ?? self.label(name), root: root)))
+                let name = reader.keyBytes()
+                let child = shape?.node(name, after: &cursor)
+                let label = child?.label ?? self.label(String(decoding: name, as: UTF8.self))
+                fields.append(.object(node(&reader, shape: child, label: label, root: root)))
             }
             return SiteValue(label: label, shape: .object(fields))
         case .string(let text):
