@@ -41,24 +41,28 @@ final class SiteValue: TemplateObject {
     }
 
     func value(_ name: String) -> TemplateValue? {
+        // The keys the built-in templates ask for most come first (a switch on strings tries
+        // its cases in order).
         switch name {
-        case "template": return .text(template)
         case "label": return label.map(TemplateValue.text) ?? .bool(false)
-        case "isText", "text", "href", "external", "long":
-            if case .plain(let bytes, let long) = shape {
+        case "template": return .text(template)
+        case "text":
+            switch shape {
+            case .plain(let bytes, _): return .bytes(bytes)
+            case .text(let text, _, _, _): return .text(text)
+            case .list, .object: return .text("")
+            }
+        case "isText", "href", "external", "long":
+            if case .plain(_, let long) = shape {
                 switch name {
-                case "text": return .bytes(bytes)
                 case "long": return .bool(long)
                 case "isText": return .bool(true)
                 default: return .bool(false)
                 }
             }
-            guard case .text(let text, let href, let external, let long) = shape else {
-                return name == "text" ? .text("") : .bool(false)
-            }
+            guard case .text(_, let href, let external, let long) = shape else { return .bool(false) }
             switch name {
             case "isText": return .bool(true)
-            case "text": return .text(text)
             case "href": return href.map(TemplateValue.text) ?? .bool(false)
             case "external": return .bool(external)
             default: return .bool(long)
