@@ -241,15 +241,14 @@ struct PackedReader {
     /// Reads the string that is next, as the UTF-8 bytes where they lie.
     mutating func stringBytes() -> UnsafeBufferPointer<UInt8> {
         at += 1
-        let length = count()
-        defer { at += length }
-        return UnsafeBufferPointer(rebasing: bytes[at..<at + length])
+        return keyBytes()
     }
 
     /// Reads an object member's key (before its value).
     mutating func key() -> String { text() }
 
-    /// Reads an object member's key as the UTF-8 bytes where they lie.
+    /// Reads an object member's key (or any length-prefixed text) as the UTF-8 bytes where they
+    /// lie.
     mutating func keyBytes() -> UnsafeBufferPointer<UInt8> {
         let length = count()
         defer { at += length }
@@ -338,9 +337,6 @@ struct PackedReader {
     }
 
     private mutating func text() -> String {
-        let length = count()
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<at + length]), as: UTF8.self)
-        at += length
-        return text
+        String(decoding: keyBytes(), as: UTF8.self)
     }
 }

@@ -136,10 +136,15 @@ struct TemplateRenderer: ~Copyable {
     /// The value of the name of `operation`: a plain one by its key, the others as below.
     @inline(__always)
     func lookup(_ operation: TemplateProgram.Operation, in program: TemplateProgram) -> TemplateValue? {
-        guard operation.plain else { return lookup(program.names[Int(operation.a)]) }
+        operation.plain ? find(program.keys[Int(operation.a)]) : lookup(program.names[Int(operation.a)])
+    }
+
+    /// The value of `key` in the innermost context that has it.
+    @inline(__always)
+    func find(_ key: String) -> TemplateValue? {
         var i = stack.count - 1
         while i >= 0 {
-            if case .object(let object) = stack[i], let value = object.value(program.keys[Int(operation.a)]) { return value }
+            if case .object(let object) = stack[i], let value = object.value(key) { return value }
             i -= 1
         }
         return nil
@@ -147,7 +152,6 @@ struct TemplateRenderer: ~Copyable {
 
     /// The value of `name`: its first part looked up from the innermost context outwards, the
     /// others in what that found.
-    @inline(__always)
     func lookup(_ name: TemplateName) -> TemplateValue? {
         let parts = name.parts
         guard let first = parts.first else { return stack.last }
@@ -155,14 +159,7 @@ struct TemplateRenderer: ~Copyable {
         if name.anchored {
             if case .object(let object)? = stack.last { found = object.value(first) }
         } else {
-            var i = stack.count - 1
-            while i >= 0 {
-                if case .object(let object) = stack[i], let value = object.value(first) {
-                    found = value
-                    break
-                }
-                i -= 1
-            }
+            found = find(first)
         }
         guard var value = found else { return nil }
         var k = 1

@@ -78,21 +78,19 @@ public struct CSVFormat: Sendable, Hashable {
         return n + 1
     }
 
-    /// Whether a cell holds the separator, a quote, CR or LF: eight bytes at a time, a word
-    /// holds a byte `b` when the word XOR `b` in every byte has a zero byte (`(x - 0x01…) & ~x &
-    /// 0x80…` is not zero).
+    /// Whether a cell holds the separator, a quote, CR or LF: eight bytes at a time
+    /// (``ByteWord/has(_:in:)``), then the last few one by one.
     @inline(__always)
     func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        let (s, q, lf, cr) = (ones &* UInt64(separator), ones &* 0x22, ones &* 0x0A, ones &* 0x0D)
+        let separator = self.separator
         guard let base = bytes.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
         var at = 0
         while at + 8 <= bytes.count {
             let w = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
-            if hasZero(w ^ s) || hasZero(w ^ q) || hasZero(w ^ lf) || hasZero(w ^ cr) { return true }
+            if ByteWord.has(separator, in: w) || ByteWord.has(0x22, in: w) || ByteWord.has(0x0A, in: w) || ByteWord.has(0x0D, in: w) {
+                return true
+            }
             at += 8
         }
         while at < bytes.count {

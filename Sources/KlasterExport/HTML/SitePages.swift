@@ -92,7 +92,8 @@ struct SitePages {
     /// list, or fields. `shape` is the value's place in the kind's records (`nil` if unknown:
     /// no links then).
     func node(_ reader: inout PackedReader, shape: ShapeNode?, label: String?, root: String) -> SiteValue {
-        if reader.nextKind == .string {
+        switch reader.nextKind {
+        case .string:
             // Plain text stays bytes (no String is made of it); a reference or a URL becomes one.
             let bytes = reader.stringBytes()
             if shape?.target != nil || Self.mayBeURL(bytes) {
@@ -100,15 +101,15 @@ struct SitePages {
             }
             let long = Self.isLong(bytes) ?? Self.isLong(String(decoding: bytes, as: UTF8.self))
             return SiteValue(label: label, shape: .plain(Array(bytes), long: long))
-        }
-        switch reader.next() {
-        case .array(let count):
+        case .array:
+            let count = reader.open()
             let item = shape?.item
             var items: [TemplateValue] = []
             items.reserveCapacity(count)
             for _ in 0..<count { items.append(.object(node(&reader, shape: item, label: nil, root: root))) }
             return SiteValue(label: label, shape: .list(items))
-        case .object(let count):
+        case .object:
+            let count = reader.open()
             var fields: [TemplateValue] = []
             fields.reserveCapacity(count)
             var cursor = 0
@@ -119,9 +120,8 @@ struct SitePages {
                 fields.append(.object(node(&reader, shape: child, label: label, root: root)))
             }
             return SiteValue(label: label, shape: .object(fields))
-        case .string(let text):
-            return textNode(text, shape: shape, label: label, root: root)
-        case .scalar(let value):
+        case .scalar:
+            let value = reader.value()
             return SiteValue(label: label, shape: .text(SiteText.scalar(value), href: nil, external: false, long: false))
         }
     }
@@ -173,8 +173,7 @@ struct SitePages {
             // Eight ASCII bytes with no line feed at a time.
             if i &+ 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                if word & 0x8080_8080_8080_8080 == 0, (feeds &- 0x0101_0101_0101_0101) & ~feeds & 0x8080_8080_8080_8080 == 0 {
+                if word & ByteWord.highs == 0, !ByteWord.has(0x0A, in: word) {
                     scalars &+= 8
                     i &+= 8
                     continue
